@@ -1,0 +1,88 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+/** Lowest aws-cdk-lib with every type the library uses (kinesis.IStreamConsumer, lambda.MetricsConfig, ...). */
+const MIN_CDK_VERSION = '2.180.0';
+/**
+ * The aws-cdk-lib that the tests, the example and the language apps run against: the newest release that
+ * npm, PyPI, Maven Central and the Go proxy all serve, so every language synthesizes with the same library.
+ */
+const TEST_CDK_VERSION = '2.263.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-stream-event-source-mapping',
+  description:
+    'A validated, least-privilege AWS CDK L2 for Lambda event source mappings on Kinesis streams, Kinesis consumers and DynamoDB streams.',
+  author: 'cdk-stream-event-source-mapping maintainers',
+  authorAddress: 'maintainers@example.com',
+  repositoryUrl: 'https://github.com/example/cdk-stream-event-source-mapping.git',
+  keywords: ['aws-cdk', 'cdk', 'lambda', 'kinesis', 'dynamodb', 'event-source-mapping', 'validation'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  license: 'Apache-2.0',
+
+  cdkVersion: MIN_CDK_VERSION,
+  jsiiVersion: '~6.0.16',
+
+  // Sources in lib/, compiled JavaScript beside them and ignored by git.
+  srcdir: 'lib',
+  libdir: 'lib',
+  testdir: 'test',
+
+  publishToPypi: {
+    distName: 'cdk-stream-event-source-mapping',
+    module: 'cdk_stream_event_source_mapping',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkstreamesm',
+    mavenGroupId: 'io.github.cdkstreamesm',
+    mavenArtifactId: 'cdk-stream-event-source-mapping',
+  },
+  publishToGo: {
+    moduleName: 'github.com/example/cdk-stream-event-source-mapping-go',
+    packageName: 'cdkstreamesm',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkStreamEventSourceMapping',
+    packageId: 'CdkStreamEventSourceMapping',
+  },
+
+  // Tests and the example run against one pinned aws-cdk-lib; the peer range stays at the minimum.
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^2'],
+
+  jestOptions: {
+    // Snapshot drift must fail the test run, never rewrite the snapshot.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coverageThreshold: { lines: 95, branches: 95, statements: 95, functions: 95 },
+      testPathIgnorePatterns: ['/node_modules/', '/test/languages/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+
+  githubOptions: { mergify: false },
+  buildWorkflow: false,
+  release: false,
+  pullRequestTemplate: false,
+  depsUpgrade: false,
+});
+
+
+// README examples must compile in every language.
+project.package.addField('jsii', {
+  ...(project.package.manifest.jsii ?? {}),
+});
+
+new JsonFile(project, 'cdk.json', {
+  obj: {
+    app: 'npx ts-node --prefer-ts-exts example/app.ts',
+    notices: false,
+    context: {},
+  },
+});
+
+project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/');
+project.npmignore?.exclude('example', 'bench', 'cdk.json', 'cdk.out', 'test');
+
+project.synth();
