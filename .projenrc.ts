@@ -1,7 +1,7 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 
-/** Lowest aws-cdk-lib with every type the library uses (kinesis.IStreamConsumer, lambda.MetricsConfig, ...). */
-const MIN_CDK_VERSION = '2.180.0';
+/** Lowest aws-cdk-lib with every type the library uses (lambda.EventSourceMappingReference, which IEventSourceMapping requires from 2.215.0; kinesis.IStreamConsumer; lambda.MetricsConfig). */
+const MIN_CDK_VERSION = '2.215.0';
 /**
  * The aws-cdk-lib that the tests, the example and the language apps run against: the newest release that
  * npm, PyPI, Maven Central and the Go proxy all serve, so every language synthesizes with the same library.
@@ -81,6 +81,25 @@ new JsonFile(project, 'cdk.json', {
     context: {},
   },
 });
+
+// Suites beyond the unit tests; each script is the one place its suite is defined.
+project.addTask('test:languages', {
+  description: 'Build the Python, Java and Go packages and run the consumer apps in each language',
+  exec: 'bash test/languages/run.sh',
+});
+project.addTask('test:cfn-lint', {
+  description: 'Run cfn-lint over every template the tests and the example synthesize',
+  exec: 'bash test/cfn-lint/run.sh',
+});
+project.addTask('bench', {
+  description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
+  exec: 'bash bench/run.sh',
+});
+const ruleDocs = project.addTask('docs:rules', {
+  description: 'Write the rule list in README.md and RULES.md from the rule table',
+  exec: 'ts-node --prefer-ts-exts --transpile-only scripts/rule-docs.ts',
+});
+project.postCompileTask.spawn(ruleDocs);
 
 project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/');
 project.npmignore?.exclude('example', 'bench', 'cdk.json', 'cdk.out', 'test');

@@ -1,0 +1,91 @@
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { evaluate } from './evaluate';
+import { MappingFacts, RuleSeverity, RULES } from '../rules';
+
+/** The L1 mappings already checked, so that the construct and the aspect never report one twice. */
+const CHECKED = new WeakSet<CfnResource>();
+
+/** Rules acknowledged on a construct and everything below it, with the reason given. */
+const ACKNOWLEDGED = new WeakMap<IConstruct, Map<string, string>>();
+
+export function acknowledgeRule(scope: IConstruct, ruleId: string, reason: string): void {
+  const rules = ACKNOWLEDGED.get(scope) ?? new Map<string, string>();
+  rules.set(ruleId, reason);
+  ACKNOWLEDGED.set(scope, rules);
+}
+
+function isAcknowledged(node: IConstruct, ruleId: string): boolean {
+  return node.node.scopes.some((scope) => ACKNOWLEDGED.get(scope)?.has(ruleId));
+}
+
+export function isChecked(mapping: CfnResource): boolean {
+  return CHECKED.has(mapping);
+}
+
+/** What a caller knows of a mapping beyond its properties. */
+export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds'>;
+
+/**
+ * Checks an `AWS::Lambda::EventSourceMapping` when the app is synthesized: errors fail synth through
+ * `node.addValidation` (CDK adds the path and collects every error of the app), warnings become
+ * acknowledgeable annotations on `reportOn`.
+ *
+ * @param context read at synth time, after every mutation of the app
+ * @returns false where the mapping was already checked
+ */
+export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct, context: () => MappingContext | undefined, constructLabels: boolean): boolean {
+  if (CHECKED.has(mapping)) {
+    return false;
+  }
+  CHECKED.add(mapping);
+  reportOn.node.addValidation({
+    validate: () => {
+      const known = context();
+      if (!known) {
+        return [];
+      }
+      const facts: MappingFacts = { ...known, properties: synthesizedProperties(mapping), nowSeconds: Date.now() / 1000 };
+      const errors: string[] = [];
+      for (const { rule, message } of evaluate(RULES, facts, constructLabels)) {
+        if (isAcknowledged(reportOn, rule.id)) {
+          continue;
+        }
+        if (rule.severity === RuleSeverity.ERROR) {
+          errors.push(message);
+        } else {
+          Annotations.of(reportOn).addWarningV2(rule.id, message);
+        }
+      }
+      return errors;
+    },
+  });
+  return true;
+}
+
+/**
+ * The mapping's `Properties` as they will appear in the template: props, property overrides and tags,
+ * resolved, with intrinsics left as objects.
+ */
+export function synthesizedProperties(mapping: CfnResource): Record<string, unknown> {
+  const stack = Stack.of(mapping);
+  try {
+    const rendered = stack.resolve(mapping._toCloudFormation()) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
+    return Object.values(rendered.Resources)[0].Properties ?? {};
+  } catch {
+    // aws-cdk-lib's own renderer rejects values of the wrong JavaScript type before they reach the template;
+    // judge the props as given instead, so that ESM001 names them.
+    return pascalCaseKeys(stack.resolve((mapping as unknown as { cfnProperties: object }).cfnProperties)) as Record<string, unknown>;
+  }
+}
+
+function pascalCaseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(pascalCaseKeys);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), pascalCaseKeys(v)]));
+}

@@ -1,0 +1,162 @@
+/**
+ * Reading CloudFormation property values as they will be synthesized, where any part may be an intrinsic
+ * function. A value is known, absent, or unknown; strings built by `Fn::Join`, `Fn::Select` and `Fn::Split`
+ * from literals and pseudo parameters are evaluated as far as their literal parts allow, so a function name
+ * that aws-cdk-lib hands over as `Fn::Select(6, Fn::Split(':', 'arn:${AWS::Partition}:...:function:orders'))`
+ * is still checked as `orders`.
+ */
+
+/** A value that cannot be known before deployment (a Ref, Fn::GetAtt, Fn::ImportValue, ...). */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+export type Unknown = typeof UNKNOWN;
+
+/**
+ * Stand-ins for pseudo parameters: valid values of the shortest length, so that a pattern check passes for
+ * every real value and a maximum-length violation found with them holds for every real value too.
+ */
+const PSEUDO_STAND_INS: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': 'us-east-1',
+  'AWS::AccountId': '123456789012',
+  'AWS::URLSuffix': 'c2s.ic.gov',
+};
+
+/** A string evaluated from literals and pseudo parameters. */
+export interface PartialString {
+  /** The text, with stand-ins for pseudo parameters. */
+  readonly text: string;
+  /** Whether every character of `text` is literal (no stand-in). */
+  readonly exact: boolean;
+}
+
+/** An intrinsic function or Ref: an object whose single key is `Ref` or starts with `Fn::`. */
+export function isIntrinsic(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return false;
+  }
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** The value at a dotted path (`DestinationConfig.OnFailure.Destination`); `UNKNOWN` when an intrinsic is on the way. */
+export function valueAt(root: unknown, path: string): unknown {
+  const value = rawValueAt(root, path);
+  return isIntrinsic(value) ? UNKNOWN : value;
+}
+
+/** Like `valueAt`, but an intrinsic at the end of the path is returned as it is (for `partialString`). */
+export function rawValueAt(root: unknown, path: string): unknown {
+  let current = root;
+  for (const key of path.split('.')) {
+    if (isIntrinsic(current)) {
+      return UNKNOWN;
+    }
+    if (current === null || typeof current !== 'object') {
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Whether a value holds an intrinsic anywhere inside it. */
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN || isIntrinsic(value)) {
+    return true;
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.values(value as object).some(containsUnknown);
+  }
+  return false;
+}
+
+interface Chunk {
+  readonly text: string;
+  readonly exact: boolean;
+}
+
+/**
+ * Evaluates a string property: `undefined` when absent or not a string, `UNKNOWN` when it depends on
+ * something other than literals and pseudo parameters.
+ */
+export function partialString(value: unknown): PartialString | Unknown | undefined {
+  if (value === UNKNOWN) {
+    return UNKNOWN;
+  }
+  if (value !== undefined && typeof value !== 'string' && !isIntrinsic(value)) {
+    return undefined;
+  }
+  if (value === undefined) {
+    return undefined;
+  }
+  const chunks = evaluate(value);
+  if (chunks === undefined) {
+    return UNKNOWN;
+  }
+  return { text: chunks.map((c) => c.text).join(''), exact: chunks.every((c) => c.exact) };
+}
+
+function evaluate(value: unknown): Chunk[] | undefined {
+  if (typeof value === 'string') {
+    return [{ text: value, exact: true }];
+  }
+  if (typeof value === 'number') {
+    return [{ text: String(value), exact: true }];
+  }
+  if (!isIntrinsic(value)) {
+    return undefined;
+  }
+  const [fn, args] = Object.entries(value)[0];
+  if (fn === 'Ref') {
+    const standIn = typeof args === 'string' ? PSEUDO_STAND_INS[args] : undefined;
+    return standIn === undefined ? undefined : [{ text: standIn, exact: false }];
+  }
+  if (fn === 'Fn::Join' && Array.isArray(args) && typeof args[0] === 'string' && Array.isArray(args[1])) {
+    const out: Chunk[] = [];
+    for (const [i, part] of (args[1] as unknown[]).entries()) {
+      const chunks = evaluate(part);
+      if (chunks === undefined) {
+        return undefined;
+      }
+      if (i > 0 && args[0] !== '') {
+        out.push({ text: args[0], exact: true });
+      }
+      out.push(...chunks);
+    }
+    return out;
+  }
+  if (fn === 'Fn::Select' && Array.isArray(args) && isIntrinsic(args[1]) && 'Fn::Split' in args[1]) {
+    const index = Number(args[0]);
+    const split = args[1]['Fn::Split'];
+    if (!Number.isInteger(index) || !Array.isArray(split) || typeof split[0] !== 'string' || split[0] === '') {
+      return undefined;
+    }
+    const chunks = evaluate(split[1]);
+    const pieces = chunks && splitChunks(chunks, split[0]);
+    return pieces && index >= 0 && index < pieces.length ? pieces[index] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Splits chunked text on a delimiter, keeping for each piece which of its characters are literal.
+ * A stand-in that contains the delimiter (a region split on '-') makes the split unknowable.
+ */
+function splitChunks(chunks: Chunk[], delimiter: string): Chunk[][] | undefined {
+  const pieces: Chunk[][] = [[]];
+  for (const chunk of chunks) {
+    if (!chunk.exact && chunk.text.includes(delimiter)) {
+      return undefined;
+    }
+    const parts = chunk.text.split(delimiter);
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        pieces.push([]);
+      }
+      if (part !== '') {
+        pieces[pieces.length - 1].push({ text: part, exact: chunk.exact });
+      }
+    });
+  }
+  return pieces;
+}

@@ -1,0 +1,66 @@
+import { StreamSourceKind } from '../sources/stream-source-kind';
+
+/** Partition and region forms of the Lambda API's ARN patterns (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc). */
+const PARTITION = 'aws[a-zA-Z0-9-]*';
+const REGION = '(?:eusc-)?[a-z]{2}(?:(?:-gov)|(?:-iso[a-z]?))?-[a-z]+-\\d';
+const ACCOUNT = '\\d{12}';
+/** Kinesis stream and consumer names: 1 to 128 of `[a-zA-Z0-9_.-]`. */
+const KINESIS_NAME = '[a-zA-Z0-9_.-]{1,128}';
+
+/** The ARN shape each stream kind takes, with the wording messages use. */
+export const ARN_SHAPES: Readonly<Record<StreamSourceKind, { readonly pattern: RegExp; readonly shape: string }>> = {
+  [StreamSourceKind.KINESIS_STREAM]: {
+    pattern: new RegExp(`^arn:${PARTITION}:kinesis:${REGION}:${ACCOUNT}:stream/${KINESIS_NAME}$`),
+    shape: 'arn:<partition>:kinesis:<region>:<12-digit account>:stream/<stream name>',
+  },
+  [StreamSourceKind.KINESIS_CONSUMER]: {
+    pattern: new RegExp(`^arn:${PARTITION}:kinesis:${REGION}:${ACCOUNT}:stream/${KINESIS_NAME}/consumer/${KINESIS_NAME}:\\d+$`),
+    shape: 'arn:<partition>:kinesis:<region>:<12-digit account>:stream/<stream name>/consumer/<consumer name>:<creation timestamp>',
+  },
+  [StreamSourceKind.DYNAMODB_STREAM]: {
+    pattern: new RegExp(`^arn:${PARTITION}:dynamodb:${REGION}:${ACCOUNT}:table/[a-zA-Z0-9_.-]{3,255}/stream/[^/]+$`),
+    shape: 'arn:<partition>:dynamodb:<region>:<12-digit account>:table/<table name>/stream/<stream label>',
+  },
+};
+
+/** The generic ARN pattern of `EventSourceArn` and `DestinationConfig.OnFailure.Destination` (API, full match). */
+export const GENERIC_ARN = new RegExp(`^arn:(${PARTITION}):([a-zA-Z0-9-]+):(${REGION})?:(${ACCOUNT})?:(.*)$`, 's');
+
+/** The parts of an ARN, or undefined when the text is not one. */
+export interface ArnParts {
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: string;
+}
+
+export function parseArn(text: string): ArnParts | undefined {
+  const m = GENERIC_ARN.exec(text);
+  return m ? { partition: m[1], service: m[2], region: m[3] ?? '', account: m[4] ?? '', resource: m[5] } : undefined;
+}
+
+/**
+ * The stream kind an ARN denotes, read from its service and resource alone (so `arn:aws:kinesis:...:stream/x/consumer/y:1`
+ * is a consumer even if its name is too long); undefined for anything that is not a stream.
+ */
+export function kindOfArn(text: string): StreamSourceKind | undefined {
+  const parts = /^arn:[^:]*:(kinesis|dynamodb):[^:]*:[^:]*:(.*)$/s.exec(text);
+  if (!parts) {
+    return undefined;
+  }
+  if (parts[1] === 'kinesis') {
+    if (!parts[2].startsWith('stream/')) {
+      return undefined;
+    }
+    return parts[2].includes('/consumer/') ? StreamSourceKind.KINESIS_CONSUMER : StreamSourceKind.KINESIS_STREAM;
+  }
+  return /^table\/[^/]+\/stream\//.test(parts[2]) ? StreamSourceKind.DYNAMODB_STREAM : undefined;
+}
+
+/** Human names of the kinds for messages. */
+export const KIND_NAMES: Readonly<Record<StreamSourceKind, string>> = {
+  [StreamSourceKind.KINESIS_STREAM]: 'Kinesis data stream',
+  [StreamSourceKind.KINESIS_CONSUMER]: 'Kinesis stream consumer',
+  [StreamSourceKind.DYNAMODB_STREAM]: 'DynamoDB stream',
+};

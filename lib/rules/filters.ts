@@ -1,0 +1,155 @@
+import { parseArn } from './arns';
+import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
+import { isSet, knownText } from './values';
+import { isIntrinsic, valueAt } from '../checks/template-values';
+
+/** The filters as given, or undefined when absent or unknown. */
+function filtersOf(properties: Record<string, unknown>): unknown[] | undefined {
+  const filters = valueAt(properties, 'FilterCriteria.Filters');
+  return Array.isArray(filters) ? filters : undefined;
+}
+
+/** Each filter's pattern text (undefined where unknown or not a string), with its index. */
+function patterns(properties: Record<string, unknown>): Array<{ index: number; pattern: string }> {
+  return (filtersOf(properties) ?? []).flatMap((filter, index) => {
+    const pattern = valueAt(filter, 'Pattern');
+    return typeof pattern === 'string' ? [{ index, pattern }] : [];
+  });
+}
+
+const path = (index: number) => `FilterCriteria.Filters[${index}].Pattern`;
+
+/** ESM601: CloudFormation takes 1 to 20 filters. */
+export const ESM601: Rule = {
+  id: 'ESM601',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'FilterCriteria.Filters',
+  summary: 'FilterCriteria.Filters holds 1 to 20 filters, each with a Pattern, none repeated.',
+  source: `${DOCS.cfn} ; ${DOCS.filtering}`,
+  check: (facts) => {
+    const filters = filtersOf(facts.properties);
+    if (!filters) {
+      return undefined;
+    }
+    if (filters.length === 0 || filters.length > 20) {
+      return { problem: `has ${filters.length} filters`, got: filters.length, fix: 'give 1 to 20 filters (Lambda\'s default quota is 5), or leave filters unset' };
+    }
+    const found: Finding[] = [];
+    filters.forEach((filter, index) => {
+      if (!isIntrinsic(filter) && (filter === null || typeof filter !== 'object' || valueAt(filter, 'Pattern') === undefined)) {
+        found.push({ path: `FilterCriteria.Filters[${index}]`, problem: 'has no Pattern', got: filter, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
+      }
+    });
+    const seen = new Map<string, number>();
+    for (const { index, pattern } of patterns(facts.properties)) {
+      if (seen.has(pattern)) {
+        found.push({ path: path(index), problem: `repeats filter ${seen.get(pattern)}`, got: pattern, fix: 'remove the duplicate filter' });
+      }
+      seen.set(pattern, index);
+    }
+    return found;
+  },
+};
+
+/** ESM602: a filter pattern is at most 4096 characters. */
+export const ESM602: Rule = {
+  id: 'ESM602',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'FilterCriteria.Filters[].Pattern',
+  summary: 'Each filter Pattern is at most 4096 characters.',
+  source: `${DOCS.api} ; ${DOCS.cfn}`,
+  check: (facts) => patterns(facts.properties).filter(({ pattern }) => pattern.length > 4096).map(({ index, pattern }) => ({
+    path: path(index),
+    problem: `is ${pattern.length} characters long`,
+    got: `${pattern.slice(0, 40)}...`,
+    fix: 'keep each pattern within 4096 characters, or split it into several filters',
+  })),
+};
+
+/** ESM603: a filter pattern is a JSON object ("Invalid filter pattern definition" otherwise). */
+export const ESM603: Rule = {
+  id: 'ESM603',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'FilterCriteria.Filters[].Pattern',
+  summary: 'Each filter Pattern is a JSON object (filter rule syntax).',
+  source: DOCS.filtering,
+  check: (facts) => patterns(facts.properties).flatMap(({ index, pattern }) => {
+    const parsed = parseJson(pattern);
+    return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) ? [{
+      path: path(index),
+      problem: 'is not a JSON object',
+      got: pattern,
+      fix: 'build the pattern with lambda.FilterCriteria.filter({ data: { kind: lambda.FilterRule.isEqual("order") } })',
+    }] : [];
+  }),
+};
+
+/** ESM604: empty patterns and bare (non-list) match values are not verified to be accepted. */
+export const ESM604: Rule = {
+  id: 'ESM604',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: 'FilterCriteria.Filters[].Pattern',
+  summary: 'Each filter Pattern has at least one rule and its match values are lists (empty patterns and bare values are not verified).',
+  source: DOCS.filtering,
+  check: (facts) => patterns(facts.properties).flatMap(({ index, pattern }) => {
+    const parsed = parseJson(pattern);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return [];
+    }
+    const problem = Object.keys(parsed).length === 0 ? 'has no filter rule' : hasBareLeaf(parsed) ? 'has a match value that is not a list' : undefined;
+    return problem ? [{ path: path(index), problem, got: pattern, fix: 'use lambda.FilterRule helpers, which wrap each match value in a list' }] : [];
+  }),
+};
+
+/** ESM605: KmsKeyArn is a key ARN, not a key ID or alias name. */
+export const ESM605: Rule = {
+  id: 'ESM605',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'KmsKeyArn',
+  summary: 'KmsKeyArn is a KMS key ARN of 12 to 2048 characters (a key ID or alias name is rejected).',
+  source: `${DOCS.api} ; ${DOCS.cfn}`,
+  check: (facts) => {
+    const arn = knownText(facts, 'KmsKeyArn');
+    if (!arn) {
+      return undefined;
+    }
+    const parts = parseArn(arn.text);
+    return !parts || parts.service !== 'kms' || arn.text.length > 2048 ? {
+      problem: 'is not a KMS key ARN',
+      got: arn.text,
+      fix: 'pass a kms.IKey as filterEncryption (its keyArn is used)',
+    } : undefined;
+  },
+};
+
+/** ESM606: the key only encrypts filter criteria. */
+export const ESM606: Rule = {
+  id: 'ESM606',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: 'KmsKeyArn',
+  summary: 'KmsKeyArn (filterEncryption) is set only together with FilterCriteria; it encrypts nothing else (rejection not verified).',
+  source: DOCS.filtering,
+  check: (facts) => isSet(facts, 'KmsKeyArn') && !isSet(facts, 'FilterCriteria') ? {
+    problem: 'is set but there are no filters to encrypt',
+    got: knownText(facts, 'KmsKeyArn')?.text ?? '(unresolved)',
+    fix: 'remove filterEncryption, or add filters',
+  } : undefined,
+};
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function hasBareLeaf(node: object): boolean {
+  return Object.values(node).some((child) => child !== null && typeof child === 'object' ? !Array.isArray(child) && hasBareLeaf(child) : true);
+}

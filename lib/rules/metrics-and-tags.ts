@@ -1,0 +1,86 @@
+import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
+import { valueAt } from '../checks/template-values';
+
+const METRICS = ['EventCount', 'ErrorCount', 'KafkaMetrics'];
+const KAFKA_ONLY_METRICS = ['ErrorCount', 'KafkaMetrics'];
+/** The API's TagKey/TagValue pattern: letters, separators, numbers and _ . : / = + - @. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+function metricsOf(properties: Record<string, unknown>): unknown[] | undefined {
+  const metrics = valueAt(properties, 'MetricsConfig.Metrics');
+  return Array.isArray(metrics) ? metrics : undefined;
+}
+
+/** ESM701: metrics come from the API's enum, at most once each. */
+export const ESM701: Rule = {
+  id: 'ESM701',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'MetricsConfig.Metrics',
+  summary: 'MetricsConfig.Metrics lists EventCount, ErrorCount or KafkaMetrics, each at most once.',
+  source: DOCS.metricsConfig,
+  check: (facts) => {
+    const metrics = metricsOf(facts.properties);
+    if (!metrics) {
+      return undefined;
+    }
+    const unknown = metrics.filter((m) => typeof m === 'string' && !METRICS.includes(m));
+    const repeated = metrics.filter((m, i) => typeof m === 'string' && metrics.indexOf(m) !== i);
+    if (unknown.length > 0 || repeated.length > 0) {
+      return { problem: unknown.length > 0 ? `has unknown metrics ${unknown.join(', ')}` : `repeats ${repeated.join(', ')}`, got: metrics, fix: 'use lambda.MetricType.EVENT_COUNT, each metric once' };
+    }
+    return undefined;
+  },
+};
+
+/** ESM702: ErrorCount and KafkaMetrics are documented for Kafka sources only. */
+export const ESM702: Rule = {
+  id: 'ESM702',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: 'MetricsConfig.Metrics',
+  summary: 'A stream mapping asks only for EventCount metrics; ErrorCount and KafkaMetrics are documented for Kafka sources (rejection not verified).',
+  source: DOCS.metricsConfig,
+  check: (facts) => {
+    const kafka = (metricsOf(facts.properties) ?? []).filter((m) => typeof m === 'string' && KAFKA_ONLY_METRICS.includes(m));
+    return kafka.length > 0 ? { problem: `asks for ${kafka.join(', ')}, which Lambda documents for Kafka sources only`, got: kafka, fix: 'use lambda.MetricType.EVENT_COUNT' } : undefined;
+  },
+};
+
+function tagsOf(properties: Record<string, unknown>): Array<{ index: number; key: unknown; value: unknown }> {
+  const tags = valueAt(properties, 'Tags');
+  return Array.isArray(tags) ? tags.map((tag, index) => ({ index, key: valueAt(tag, 'Key'), value: valueAt(tag, 'Value') })) : [];
+}
+
+/** ESM703: tag keys 1..128 and values 0..256 characters of the allowed set. */
+export const ESM703: Rule = {
+  id: 'ESM703',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'Tags',
+  summary: 'Tag keys are 1 to 128 and values 0 to 256 characters of letters, digits, spaces and _ . : / = + - @.',
+  source: `${DOCS.tags} ; ${DOCS.cfn}`,
+  check: (facts) => tagsOf(facts.properties).flatMap(({ index, key, value }): Finding[] => {
+    const found: Finding[] = [];
+    if (typeof key === 'string' && (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key))) {
+      found.push({ path: `Tags[${index}].Key`, problem: 'is not a valid tag key', got: key, fix: 'use 1 to 128 letters, digits, spaces and _ . : / = + - @' });
+    }
+    if (typeof value === 'string' && (value.length > 256 || !TAG_TEXT.test(value))) {
+      found.push({ path: `Tags[${index}].Value`, problem: 'is not a valid tag value', got: value, fix: 'use up to 256 letters, digits, spaces and _ . : / = + - @' });
+    }
+    return found;
+  }),
+};
+
+/** ESM704: the aws: prefix is reserved across AWS. */
+export const ESM704: Rule = {
+  id: 'ESM704',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: 'Tags',
+  summary: 'Tag keys do not start with the reserved prefix aws: (rejection by Lambda not verified).',
+  source: DOCS.tags,
+  check: (facts) => tagsOf(facts.properties)
+    .filter(({ key }) => typeof key === 'string' && key.toLowerCase().startsWith('aws:'))
+    .map(({ index, key }) => ({ path: `Tags[${index}].Key`, problem: 'uses the reserved prefix aws:', got: key, fix: 'choose a key without the aws: prefix' })),
+};

@@ -1,0 +1,81 @@
+import { StreamSourceKind } from '../sources/stream-source-kind';
+
+/** What breaking a rule does to `cdk synth`. */
+export enum RuleSeverity {
+  /** AWS documents that it rejects the value: synth fails. */
+  ERROR = 'error',
+  /** AWS's behaviour is not verified, or the value is accepted but risky: synth warns with an acknowledgeable ID. */
+  WARNING = 'warning',
+}
+
+/** One problem a rule found. The message reads `<label> <problem>, got <got>; <fix>`. */
+export interface Finding {
+  /** CloudFormation path when it is narrower than the rule's property (`FilterCriteria.Filters[2].Pattern`). */
+  readonly path?: string;
+  /** What is wrong, phrased to follow the property name ("must be from 1 to 10000"). */
+  readonly problem: string;
+  /** The value given; omitted where there is none (a missing property). */
+  readonly got?: unknown;
+  /** What is allowed, or how to fix it. */
+  readonly fix: string;
+}
+
+/** What the rules see of one mapping. */
+export interface MappingFacts {
+  /** `Properties` of the `AWS::Lambda::EventSourceMapping` as they will be synthesized (intrinsics left in). */
+  readonly properties: Record<string, unknown>;
+  /** The kind of stream, where it is known (declared by a `StreamSource`, or read off the template). */
+  readonly kind?: StreamSourceKind;
+  /** The ARN was given by the user for `kind` (`StreamSource.fromKinesisStreamArn`), so its shape is checked against `kind`. */
+  readonly arnDeclaredForKind?: boolean;
+  /** Path of a DynamoDB table given as a source without a stream. */
+  readonly tableWithoutStream?: string;
+  /** Statements that CDK could not add because the target has no role. */
+  readonly manualGrants?: ReadonlyArray<{ readonly actions: string[]; readonly resources: string[] }>;
+  /** Seconds since the epoch at synth time, for the timestamp rules. */
+  readonly nowSeconds: number;
+}
+
+/** A rule of the rule table: written once, used by the construct, the aspect, the docs and the tests. */
+export interface Rule {
+  /** Stable ID, printed in every message and used to acknowledge the rule. */
+  readonly id: string;
+  readonly severity: RuleSeverity;
+  /** The stream kinds the rule applies to; a mapping of unknown kind is checked only by rules for every kind. */
+  readonly appliesTo: readonly StreamSourceKind[];
+  /** The CloudFormation property it judges (top level, or a dotted path). */
+  readonly property: string;
+  /** One line for the docs: what the rule requires. */
+  readonly summary: string;
+  /** Where AWS documents the constraint. */
+  readonly source: string;
+  readonly check: (facts: MappingFacts) => Finding | Finding[] | undefined;
+}
+
+export const ALL_KINDS: readonly StreamSourceKind[] = [
+  StreamSourceKind.KINESIS_STREAM,
+  StreamSourceKind.KINESIS_CONSUMER,
+  StreamSourceKind.DYNAMODB_STREAM,
+];
+export const KINESIS_KINDS: readonly StreamSourceKind[] = [StreamSourceKind.KINESIS_STREAM, StreamSourceKind.KINESIS_CONSUMER];
+export const DYNAMODB_KINDS: readonly StreamSourceKind[] = [StreamSourceKind.DYNAMODB_STREAM];
+
+/** AWS documentation the rules cite. */
+export const DOCS = {
+  api: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html',
+  cfn: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html',
+  cfnOnFailure: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-eventsourcemapping-onfailure.html',
+  kinesisParams: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html',
+  dynamoDbParams: 'https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html',
+  kinesisOnFailure: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
+  dynamoDbErrors: 'https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html',
+  filtering: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html',
+  kinesisApi: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_StreamDescription.html',
+  kinesisConsumerApi: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Consumer.html',
+  dynamoDbStreamsApi: 'https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html',
+  arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
+  metricsConfig: 'https://docs.aws.amazon.com/lambda/latest/api/API_EventSourceMappingMetricsConfig.html',
+  tags: 'https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html',
+  kinesisErrors: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
+  permissions: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
+} as const;

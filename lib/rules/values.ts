@@ -1,0 +1,77 @@
+import { ALL_KINDS, DOCS, Finding, MappingFacts, Rule, RuleSeverity } from './rule';
+import { partialString, PartialString, rawValueAt, UNKNOWN, valueAt } from '../checks/template-values';
+
+/** A property's value when it is known and of its CloudFormation type; wrong types are ESM001's to report. */
+export function knownNumber(facts: MappingFacts, property: string): number | undefined {
+  const value = valueAt(facts.properties, property);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** A string property evaluated as far as literals allow; undefined when absent, unknown or not a string. */
+export function knownText(facts: MappingFacts, property: string): PartialString | undefined {
+  const value = partialString(rawValueAt(facts.properties, property));
+  return value === UNKNOWN ? undefined : value;
+}
+
+/** Whether a property is set at all (known or not). */
+export function isSet(facts: MappingFacts, property: string): boolean {
+  return valueAt(facts.properties, property) !== undefined;
+}
+
+export function isUnknown(facts: MappingFacts, property: string): boolean {
+  return valueAt(facts.properties, property) === UNKNOWN;
+}
+
+export interface WholeNumberRangeSpec {
+  readonly id: string;
+  readonly property: string;
+  readonly min: number;
+  readonly max: number;
+  /** 'seconds' for the Duration props. */
+  readonly unit?: string;
+  /** Values allowed outside [min, max] (-1 for unlimited). */
+  readonly special?: { readonly value: number; readonly meaning: string };
+  /** Values inside [min, max] that AWS still rejects. */
+  readonly gap?: { readonly from: number; readonly to: number; readonly why: string };
+  readonly source: string;
+}
+
+/** The integer-range rules (batch size, windows, parallelization, record age, retries) share one shape. */
+export function wholeNumberRange(spec: WholeNumberRangeSpec): Rule {
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  // With a special value (-1) and a gap (0..59), the whole numbers allowed start above both.
+  const lowest = spec.gap ? spec.gap.to + 1 : spec.special ? spec.special.value + 1 : spec.min;
+  const range = `a whole number from ${lowest} to ${spec.max}${unit}`;
+  const allowed = spec.special ? `${spec.special.value} (${spec.special.meaning}) or ${range}` : range;
+  return {
+    id: spec.id,
+    severity: RuleSeverity.ERROR,
+    appliesTo: ALL_KINDS,
+    property: spec.property,
+    summary: `${spec.property} is ${allowed}.`,
+    source: spec.source,
+    check: (facts) => {
+      const value = knownNumber(facts, spec.property);
+      if (value === undefined || (spec.special && value === spec.special.value)) {
+        return undefined;
+      }
+      if (!Number.isInteger(value)) {
+        return { problem: `must be a whole number${unit ? ` of${unit}` : ''}`, got: value, fix: `use ${allowed}` };
+      }
+      if (value < spec.min || value > spec.max) {
+        return { problem: 'is out of range', got: value, fix: `use ${allowed}` };
+      }
+      if (spec.gap && value >= spec.gap.from && value <= spec.gap.to) {
+        return { problem: spec.gap.why, got: value, fix: `use ${allowed}` };
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The API and CloudFormation references, the usual sources of a bound. */
+export const API_AND_CFN = `${DOCS.api} ; ${DOCS.cfn}`;
+
+export function findings(...items: Array<Finding | undefined>): Finding[] {
+  return items.filter((f): f is Finding => f !== undefined);
+}

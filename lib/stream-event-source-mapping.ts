@@ -1,0 +1,305 @@
+import { ArnFormat, Duration, Resource, Stack, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { checkAtSynth } from './checks/mapping-checks';
+import { EventSourceMappingMetric } from './metrics/event-source-mapping-metric';
+import { metricForMapping } from './metrics/metric-for-mapping';
+import { bindFailureDestination, DestinationStatement } from './permissions/failure-destination';
+import { StreamSource } from './sources/stream-source';
+
+/** Properties of a `StreamEventSourceMapping`. */
+export interface StreamEventSourceMappingProps {
+  /**
+   * The function, version or alias that Lambda invokes: defined in the app, or imported by name or ARN.
+   *
+   * A version or alias stays qualified in the template, also when imported by a qualified ARN.
+   */
+  readonly target: lambda.IFunction;
+
+  /** The stream to read: `StreamSource.kinesis(...)`, `.kinesisConsumer(...)`, `.dynamoDb(...)` or one of the `from*Arn` factories. */
+  readonly source: StreamSource;
+
+  /**
+   * Where in the stream Lambda starts reading. `AT_TIMESTAMP` is for Kinesis streams and consumers only and
+   * needs `startingPositionTimestamp`.
+   */
+  readonly startingPosition: lambda.StartingPosition;
+
+  /**
+   * With `AT_TIMESTAMP`, the time to start reading from, in Unix time seconds (not milliseconds).
+   *
+   * @default - none; only valid, and then required, with `AT_TIMESTAMP`
+   */
+  readonly startingPositionTimestamp?: number;
+
+  /**
+   * The most records Lambda reads into one batch (1 to 10,000).
+   *
+   * @default 100 (AWS default for Kinesis and DynamoDB)
+   */
+  readonly batchSize?: number;
+
+  /**
+   * How long Lambda gathers records before invoking the function (whole seconds, 0 to 300).
+   *
+   * @default Duration.seconds(0) (AWS default: no batching window)
+   */
+  readonly maxBatchingWindow?: Duration;
+
+  /**
+   * How many batches of each shard Lambda processes at once (1 to 10).
+   *
+   * @default 1 (AWS default)
+   */
+  readonly parallelizationFactor?: number;
+
+  /**
+   * The oldest record Lambda sends to the function (60 seconds to 7 days, whole seconds); older records are
+   * discarded (and sent to `onFailure`).
+   *
+   * @default - unlimited (AWS default -1): records are retried until they expire from the stream
+   */
+  readonly maxRecordAge?: Duration;
+
+  /**
+   * How often Lambda retries a failing batch (-1 for unlimited, or 0 to 10,000).
+   *
+   * @default - unlimited (AWS default -1)
+   */
+  readonly retryAttempts?: number;
+
+  /**
+   * Split a failing batch in two and retry each half, to isolate a bad record.
+   *
+   * @default false (AWS default)
+   */
+  readonly bisectBatchOnError?: boolean;
+
+  /**
+   * Let the function report the records of a batch that failed (`ReportBatchItemFailures`), so that only
+   * those are retried.
+   *
+   * @default false (AWS default)
+   */
+  readonly reportBatchItemFailures?: boolean;
+
+  /**
+   * The tumbling window for aggregating records across invocations (whole seconds, 0 to 900).
+   *
+   * @default - no tumbling window (AWS default 0)
+   */
+  readonly tumblingWindow?: Duration;
+
+  /**
+   * Where Lambda sends the record of a batch it discarded: an SQS queue, SNS topic or S3 bucket
+   * (`SqsDlq`, `SnsDlq`, `S3OnFailureDestination` from `aws-cdk-lib/aws-lambda-event-sources`).
+   *
+   * @default - discarded batches are not recorded
+   */
+  readonly onFailure?: lambda.IEventSourceDlq;
+
+  /**
+   * Filters the records Lambda sends to the function: each entry is the output of
+   * `lambda.FilterCriteria.filter(...)`.
+   *
+   * @default - no filtering; every record is sent
+   */
+  readonly filters?: Array<{ [key: string]: any }>;
+
+  /**
+   * A customer managed key that encrypts the filter criteria.
+   *
+   * @default - filter criteria are encrypted with an AWS owned key
+   */
+  readonly filterEncryption?: kms.IKey;
+
+  /**
+   * Event source mapping metrics (`EventCount`) that Lambda publishes to CloudWatch.
+   *
+   * @default - no event source mapping metrics
+   */
+  readonly metricsConfig?: lambda.MetricsConfig;
+
+  /**
+   * Whether the mapping polls the stream once created.
+   *
+   * @default true (AWS default)
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * A Lambda event source mapping for a Kinesis data stream, a Kinesis enhanced fan-out consumer or a
+ * DynamoDB stream, checked when the app is synthesized and granted least-privilege read on its source.
+ *
+ * @resource AWS::Lambda::EventSourceMapping
+ */
+export class StreamEventSourceMapping extends Resource implements lambda.IEventSourceMapping {
+  /** Imports a mapping by its ID (the UUID Lambda assigns). */
+  public static fromEventSourceMappingId(scope: Construct, id: string, eventSourceMappingId: string): lambda.IEventSourceMapping {
+    return lambda.EventSourceMapping.fromEventSourceMappingId(scope, id, eventSourceMappingId);
+  }
+
+  /** The ID (UUID) Lambda assigns to the mapping. @attribute */
+  public readonly eventSourceMappingId: string;
+
+  /** The ARN of the mapping. @attribute */
+  public readonly eventSourceMappingArn: string;
+
+  /** The function, version or alias the mapping invokes. */
+  public readonly target: lambda.IFunction;
+
+  /** The stream the mapping reads. */
+  public readonly source: StreamSource;
+
+  private readonly resource: lambda.CfnEventSourceMapping;
+
+  constructor(scope: Construct, id: string, props: StreamEventSourceMappingProps) {
+    super(scope, id);
+    this.target = props.target;
+    this.source = props.source;
+
+    const failure = props.onFailure ? bindFailureDestination(props.onFailure, this, props.target) : undefined;
+
+    // Values go to the L1 as given (wrong types included): the checks report them at synth, before
+    // aws-cdk-lib's renderer would throw on them.
+    this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', {
+      functionName: functionNameOf(props.target) as string,
+      eventSourceArn: props.source?.eventSourceArn,
+      startingPosition: props.startingPosition,
+      startingPositionTimestamp: props.startingPositionTimestamp,
+      batchSize: props.batchSize,
+      maximumBatchingWindowInSeconds: seconds(props.maxBatchingWindow),
+      parallelizationFactor: props.parallelizationFactor,
+      maximumRecordAgeInSeconds: seconds(props.maxRecordAge),
+      maximumRetryAttempts: props.retryAttempts,
+      bisectBatchOnFunctionError: props.bisectBatchOnError,
+      functionResponseTypes: props.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
+      tumblingWindowInSeconds: seconds(props.tumblingWindow),
+      destinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
+      filterCriteria: props.filters ? { filters: props.filters } : undefined,
+      kmsKeyArn: props.filterEncryption?.keyArn,
+      metricsConfig: props.metricsConfig,
+      enabled: props.enabled,
+    });
+
+    this.eventSourceMappingId = this.resource.ref;
+    this.eventSourceMappingArn = Stack.of(this).formatArn({
+      service: 'lambda',
+      resource: 'event-source-mapping',
+      resourceName: this.eventSourceMappingId,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    const manualGrants = this.grantPermissions(props.target, props.source, failure?.statements ?? []);
+    checkAtSynth(this.resource, this, () => ({
+      kind: props.source?.kind,
+      arnDeclaredForKind: props.source?._declaredByArn,
+      tableWithoutStream: props.source?._tableWithoutStream,
+      manualGrants,
+    }), true);
+  }
+
+  /** A reference to this mapping for aws-cdk-lib APIs that take an `IEventSourceMappingRef`. */
+  public get eventSourceMappingRef(): lambda.EventSourceMappingReference {
+    return { eventSourceMappingId: this.eventSourceMappingId, eventSourceMappingArn: this.eventSourceMappingArn };
+  }
+
+  /**
+   * The age of the last record of each batch the target receives (`IteratorAge`, milliseconds, Maximum):
+   * how far behind the function is. Scoped to the version or alias where the target is one.
+   *
+   * @default - Maximum over 1 minute
+   */
+  public metricIteratorAge(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, 'IteratorAge', props);
+  }
+
+  /**
+   * An event source mapping metric by name (`PolledEventCount`, ...), dimensioned by this mapping's ID.
+   *
+   * @default - Sum over 5 minutes
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, metricName, props);
+  }
+
+  /** Records Lambda read from the stream (`PolledEventCount`, Sum); needs `metricsConfig` EventCount. */
+  public metricPolledEventCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, EventSourceMappingMetric.POLLED_EVENT_COUNT, props);
+  }
+
+  /** Records the filters dropped (`FilteredOutEventCount`, Sum); needs `metricsConfig` EventCount. */
+  public metricFilteredOutEventCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, EventSourceMappingMetric.FILTERED_OUT_EVENT_COUNT, props);
+  }
+
+  /** Records that invoked the function (`InvokedEventCount`, Sum); needs `metricsConfig` EventCount. */
+  public metricInvokedEventCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, EventSourceMappingMetric.INVOKED_EVENT_COUNT, props);
+  }
+
+  /** Records whose invocation failed (`FailedInvokeEventCount`, Sum); needs `metricsConfig` EventCount. */
+  public metricFailedInvokeEventCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, EventSourceMappingMetric.FAILED_INVOKE_EVENT_COUNT, props);
+  }
+
+  /** Records dropped after expiry or retry exhaustion (`DroppedEventCount`, Sum); needs `metricsConfig` EventCount. */
+  public metricDroppedEventCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, EventSourceMappingMetric.DROPPED_EVENT_COUNT, props);
+  }
+
+  /** Records delivered to the failure destination (`OnFailureDestinationDeliveredEventCount`, Sum); needs `metricsConfig` EventCount. */
+  public metricOnFailureDestinationDeliveredEventCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return metricForMapping(this, EventSourceMappingMetric.ON_FAILURE_DESTINATION_DELIVERED_EVENT_COUNT, props);
+  }
+
+  /** @internal the metrics configuration, for the metric methods */
+  public get _metricsConfig(): lambda.MetricsConfig | undefined {
+    return this.resource.metricsConfig as lambda.MetricsConfig | undefined;
+  }
+
+  /**
+   * Grants the source's read permissions and the failure destination's delivery permissions to the target,
+   * and makes the mapping wait for them. Returns what could not be granted (a target without a role).
+   */
+  private grantPermissions(target: lambda.IFunction, source: StreamSource | undefined,
+    destination: DestinationStatement[]): DestinationStatement[] | undefined {
+    if (!source) {
+      return undefined;
+    }
+    if (!target.role) {
+      return [
+        ...source._statements().map(({ actions, resourceArns }) => ({ actions, resources: resourceArns })),
+        ...destination,
+      ];
+    }
+    const grants = [
+      ...source.grantRead(target),
+      ...destination.map(({ actions, resources }) => iam.Grant.addToPrincipal({ grantee: target, actions, resourceArns: resources })),
+    ];
+    // The mapping must not poll before its role can read the stream.
+    grants.forEach((grant) => this.resource.node.addDependency(grant));
+    return undefined;
+  }
+}
+
+/**
+ * What the mapping writes to FunctionName: a function imported by a literal ARN keeps that ARN (so a
+ * qualified ARN stays qualified); everything else gives its name, which for versions and aliases is
+ * `name:qualifier`.
+ */
+function functionNameOf(target: lambda.IFunction | undefined): string | undefined {
+  if (!target) {
+    return undefined;
+  }
+  return Token.isUnresolved(target.functionArn) ? target.functionName : target.functionArn;
+}
+
+/** Seconds of a Duration, fractions kept (the checks report them) and tokens passed through. */
+function seconds(duration: Duration | undefined): number | undefined {
+  return duration?.toSeconds({ integral: false });
+}

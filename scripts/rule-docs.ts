@@ -1,0 +1,46 @@
+/**
+ * Writes the rule list of README.md (between the rules markers) and RULES.md from the rule table, so the
+ * docs cannot drift from the checks. Runs after every compile; CI fails if it changes a tracked file.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { KIND_NAMES } from '../lib/rules/arns';
+import { ALL_KINDS, RULES, RuleSeverity } from '../lib/rules';
+
+const root = join(__dirname, '..');
+
+const appliesTo = (kinds: readonly string[]) =>
+  kinds.length === ALL_KINDS.length ? 'all' : kinds.map((k) => KIND_NAMES[k as keyof typeof KIND_NAMES]).join(', ');
+const sources = (source: string) => source.split(' ; ').map((url, i) => `[${i + 1}](${url})`).join(' ');
+const escape = (text: string) => text.replace(/\|/g, '\\|');
+
+const errors = RULES.filter((r) => r.severity === RuleSeverity.ERROR).length;
+const table = [
+  `${RULES.length} rules: ${errors} errors (AWS documents the rejection; synth fails) and ${RULES.length - errors} warnings (not verified, or risky; acknowledge by ID).`,
+  '',
+  '| ID | Severity | Applies to | Property | Rule | Source |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...RULES.map((r) => `| ${r.id} | ${r.severity} | ${appliesTo(r.appliesTo)} | ${escape(r.property)} | ${escape(r.summary)} | ${sources(r.source)} |`),
+].join('\n');
+
+writeFileSync(join(root, 'RULES.md'), [
+  '# Rules',
+  '',
+  '<!-- Generated from lib/rules by scripts/rule-docs.ts (npx projen docs:rules). Do not edit. -->',
+  '',
+  'Every rule judges the `AWS::Lambda::EventSourceMapping` properties as they will be synthesized. Messages read',
+  '`RULE-ID: <property> <what is wrong>, got <value>; <what is allowed / how to fix>`, after the construct path.',
+  '',
+  table,
+  '',
+].join('\n'));
+
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf-8');
+const start = '<!-- rules:start -->';
+const end = '<!-- rules:end -->';
+if (readme.includes(start) && readme.includes(end)) {
+  const before = readme.slice(0, readme.indexOf(start) + start.length);
+  const after = readme.slice(readme.indexOf(end));
+  writeFileSync(readmePath, `${before}\n${table}\n${after}`);
+}
