@@ -1,4 +1,4 @@
-import { awscdk, javascript, JsonFile } from 'projen';
+import { awscdk, javascript, JsonFile, TextFile } from 'projen';
 
 /** Lowest aws-cdk-lib with every type the library uses (lambda.EventSourceMappingReference, which IEventSourceMapping requires from 2.215.0; kinesis.IStreamConsumer; lambda.MetricsConfig). */
 const MIN_CDK_VERSION = '2.215.0';
@@ -101,7 +101,41 @@ const ruleDocs = project.addTask('docs:rules', {
 });
 project.postCompileTask.spawn(ruleDocs);
 
-project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/');
+// README examples compile in every jsii language, strictly (as cdk-validator-cfnguard does).
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile the README examples with jsii-rosetta in strict mode',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+new TextFile(project, 'rosetta/default.ts-fixture', {
+  marker: false,
+  lines: [
+    '// Fixture for the README examples: the imports they use, inside a stack.',
+    "import { Construct } from 'constructs';",
+    "import { Annotations, App, Aspects, Duration, Stack } from 'aws-cdk-lib';",
+    "import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';",
+    "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+    "import * as kinesis from 'aws-cdk-lib/aws-kinesis';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';",
+    "import * as sqs from 'aws-cdk-lib/aws-sqs';",
+    "import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from 'cdk-stream-event-source-mapping';",
+    '',
+    'class Fixture extends Stack {',
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    '    /// here',
+    '  }',
+    '}',
+  ],
+});
+
+project.eslint?.addLintPattern('example');
+project.eslint?.addLintPattern('scripts');
+project.tsconfigDev.addInclude('example/**/*.ts');
+project.tsconfigDev.addInclude('scripts/**/*.ts');
+
+project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
 project.npmignore?.exclude('example', 'bench', 'cdk.json', 'cdk.out', 'test');
 
 project.synth();

@@ -26,6 +26,7 @@ const KIND_BY_REFERENCE: Record<string, StreamSourceKind> = {
  * mappings of `StreamEventSourceMapping` are checked once, by the construct.
  *
  * @example
+ * declare const app: App;
  * Aspects.of(app).add(new StreamEventSourceMappingChecks());
  */
 export class StreamEventSourceMappingChecks implements IAspect {
