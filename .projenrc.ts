@@ -78,7 +78,7 @@ new JsonFile(project, 'cdk.json', {
   obj: {
     app: 'npx ts-node --prefer-ts-exts example/app.ts',
     notices: false,
-    context: {},
+    context: { 'cli-telemetry': false },
   },
 });
 
