@@ -56,6 +56,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       coverageThreshold: { lines: 95, branches: 95, statements: 95, functions: 95 },
+      // Compiled .js sit beside the sources in lib/: resolve the .ts so tests never run a stale build.
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'node'],
       testPathIgnorePatterns: ['/node_modules/', '/test/languages/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
     },

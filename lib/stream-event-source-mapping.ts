@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Resource, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -167,7 +167,9 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     // Values go to the L1 as given (wrong types included): the checks report them at synth, before
     // aws-cdk-lib's renderer would throw on them.
     this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', {
-      functionName: functionNameOf(props.target) as string,
+      // Without a target (a JavaScript caller), an empty Lazy passes the L1's required-property check at
+      // construction, so that ESM401 reports it at synth.
+      functionName: functionNameOf(props.target) ?? Lazy.string({ produce: () => undefined }),
       eventSourceArn: props.source?.eventSourceArn,
       startingPosition: props.startingPosition,
       startingPositionTimestamp: props.startingPositionTimestamp,
@@ -186,6 +188,14 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
       enabled: props.enabled,
     });
 
+    // Lambda decrypts the filter criteria with the customer managed key; the key policy must let it.
+    // https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filter-criteria-encryption
+    props.filterEncryption?.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('lambda.amazonaws.com')],
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+    }));
+
     this.eventSourceMappingId = this.resource.ref;
     this.eventSourceMappingArn = Stack.of(this).formatArn({
       service: 'lambda',
@@ -199,7 +209,11 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
       kind: props.source?.kind,
       arnDeclaredForKind: props.source?._declaredByArn,
       tableWithoutStream: props.source?._tableWithoutStream,
-      manualGrants,
+      // Rendered at synth, so that the statements name resources as the template does, not as token strings.
+      manualGrants: manualGrants?.map(({ actions, resources }) => ({
+        actions,
+        resources: resources.map((resource) => displayValue(Stack.of(this).resolve(resource))),
+      })),
     }), true);
   }
 
@@ -212,7 +226,7 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
    * The age of the last record of each batch the target receives (`IteratorAge`, milliseconds, Maximum):
    * how far behind the function is. Scoped to the version or alias where the target is one.
    *
-   * @default - Maximum over 1 minute
+   * @default - Maximum over 5 minutes
    */
   public metricIteratorAge(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return metricForMapping(this, 'IteratorAge', props);
@@ -297,6 +311,29 @@ function functionNameOf(target: lambda.IFunction | undefined): string | undefine
     return undefined;
   }
   return Token.isUnresolved(target.functionArn) ? target.functionName : target.functionArn;
+}
+
+/**
+ * A resolved resource (a literal, or the intrinsic a string token resolves to) as text for a message:
+ * literals as they are, intrinsics in `Fn::Sub` notation (`${Bucket83908E77.Arn}/*`, `arn:${AWS::Partition}:...`),
+ * other intrinsics as JSON.
+ */
+function displayValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  const [fn, args] = Object.entries(value as object)[0];
+  if (fn === 'Ref') {
+    return `\${${args}}`;
+  }
+  if (fn === 'Fn::GetAtt') {
+    return `\${${(args as string[]).join('.')}}`;
+  }
+  if (fn === 'Fn::Join') {
+    const [separator, parts] = args as [string, unknown[]];
+    return parts.map(displayValue).join(separator);
+  }
+  return JSON.stringify(value);
 }
 
 /** Seconds of a Duration, fractions kept (the checks report them) and tokens passed through. */

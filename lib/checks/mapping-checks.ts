@@ -28,8 +28,9 @@ export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds'>;
 
 /**
  * Checks an `AWS::Lambda::EventSourceMapping` when the app is synthesized: errors fail synth through
- * `node.addValidation` (CDK adds the path and collects every error of the app), warnings become
- * acknowledgeable annotations on `reportOn`.
+ * `node.addValidation` on `reportOn` (CDK adds the path and collects every error of the app), warnings become
+ * acknowledgeable annotations on the L1 (under `reportOn`: aws-cdk-lib before aws/aws-cdk#38821 applies an
+ * acknowledgement made during construction only to warnings added later on children, not on the construct itself).
  *
  * @param context read at synth time, after every mutation of the app
  * @returns false where the mapping was already checked
@@ -54,7 +55,7 @@ export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct, context
         if (rule.severity === RuleSeverity.ERROR) {
           errors.push(message);
         } else {
-          Annotations.of(reportOn).addWarningV2(rule.id, message);
+          Annotations.of(mapping).addWarningV2(rule.id, message);
         }
       }
       return errors;

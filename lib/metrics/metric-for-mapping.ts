@@ -34,7 +34,10 @@ export function metricForMapping(mapping: MetricSubject, metricName: string, pro
   });
 }
 
-/** IteratorAge by function and, for a version or alias, by `Resource` = `name:qualifier`. */
+/**
+ * IteratorAge by function and, for a version or alias, by `Resource` = `name:qualifier` (the dimensions Lambda
+ * publishes per version and alias).
+ */
 function iteratorAge(target: lambda.IFunction, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
   const options = { statistic: cloudwatch.Stats.MAXIMUM, ...props };
   if (!Token.isUnresolved(target.functionArn)) {
@@ -44,6 +47,17 @@ function iteratorAge(target: lambda.IFunction, props?: cloudwatch.MetricOptions)
       const dimensionsMap: Record<string, string> = qualifier ? { FunctionName: name, Resource: `${name}:${qualifier}` } : { FunctionName: name };
       return new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'IteratorAge', dimensionsMap, ...options });
     }
+  }
+  const version = target as Partial<lambda.IVersion>;
+  if (typeof version.version === 'string' && version.lambda) {
+    // aws-cdk-lib's Version.metric gives FunctionName name:version (and a Resource built from the ARN).
+    const name = version.lambda.functionName;
+    return new cloudwatch.Metric({
+      namespace: 'AWS/Lambda',
+      metricName: 'IteratorAge',
+      dimensionsMap: { FunctionName: name, Resource: `${name}:${version.version}` },
+      ...options,
+    });
   }
   return target.metric('IteratorAge', options);
 }
