@@ -207,7 +207,6 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     const manualGrants = this.grantPermissions(props.target, props.source, failure?.statements ?? []);
     checkAtSynth(this.resource, this, () => ({
       kind: props.source?.kind,
-      arnDeclaredForKind: props.source?._declaredByArn,
       tableWithoutStream: props.source?._tableWithoutStream,
       // Rendered at synth, so that the statements name resources as the template does, not as token strings.
       manualGrants: manualGrants?.map(({ actions, resources }) => ({

@@ -36,6 +36,11 @@ export function formatMessage(rule: Rule, finding: Finding, constructLabels: boo
   return `${rule.id}: ${label} ${finding.problem}, got ${formatValue(finding.got)}; ${finding.fix}`;
 }
 
+/**
+ * The value for `got`: numbers as they are, everything else as JSON. Lists and objects are cut at 200 characters;
+ * strings are shown whole, since a rule that reports a string (a name, an ARN, the statements to grant by hand)
+ * shortens it itself where it may be long.
+ */
 function formatValue(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
@@ -44,7 +49,7 @@ function formatValue(value: unknown): string {
     return String(value);
   }
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  return typeof value !== 'string' && text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
 export { RuleSeverity };

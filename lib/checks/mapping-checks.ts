@@ -24,7 +24,7 @@ export function isChecked(mapping: CfnResource): boolean {
 }
 
 /** What a caller knows of a mapping beyond its properties. */
-export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds'>;
+export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds' | 'rejectedByCdk'>;
 
 /**
  * Checks an `AWS::Lambda::EventSourceMapping` when the app is synthesized: errors fail synth through
@@ -32,21 +32,22 @@ export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds'>;
  * acknowledgeable annotations on the L1 (under `reportOn`: aws-cdk-lib before aws/aws-cdk#38821 applies an
  * acknowledgement made during construction only to warnings added later on children, not on the construct itself).
  *
- * @param context read at synth time, after every mutation of the app
+ * @param context read at synth time, after every mutation of the app, from the mapping's properties
  * @returns false where the mapping was already checked
  */
-export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct, context: () => MappingContext | undefined, constructLabels: boolean): boolean {
+export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct, context: (properties: Record<string, unknown>) => MappingContext | undefined, constructLabels: boolean): boolean {
   if (CHECKED.has(mapping)) {
     return false;
   }
   CHECKED.add(mapping);
   reportOn.node.addValidation({
     validate: () => {
-      const known = context();
+      const { properties, rejectedByCdk } = synthesizedProperties(mapping);
+      const known = context(properties);
       if (!known) {
         return [];
       }
-      const facts: MappingFacts = { ...known, properties: synthesizedProperties(mapping), nowSeconds: Date.now() / 1000 };
+      const facts: MappingFacts = { ...known, properties, rejectedByCdk, nowSeconds: Date.now() / 1000 };
       const errors: string[] = [];
       for (const { rule, message } of evaluate(RULES, facts, constructLabels)) {
         if (isAcknowledged(reportOn, rule.id)) {
@@ -66,17 +67,17 @@ export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct, context
 
 /**
  * The mapping's `Properties` as they will appear in the template: props, property overrides and tags,
- * resolved, with intrinsics left as objects.
+ * resolved, with intrinsics left as objects. Where aws-cdk-lib's own renderer rejects values of the wrong
+ * JavaScript type (it would fail synth with its own error), the props as given, so that ESM001 names them.
  */
-export function synthesizedProperties(mapping: CfnResource): Record<string, unknown> {
+export function synthesizedProperties(mapping: CfnResource): { properties: Record<string, unknown>; rejectedByCdk: boolean } {
   const stack = Stack.of(mapping);
   try {
     const rendered = stack.resolve(mapping._toCloudFormation()) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
-    return Object.values(rendered.Resources)[0].Properties ?? {};
+    return { properties: Object.values(rendered.Resources)[0].Properties ?? {}, rejectedByCdk: false };
   } catch {
-    // aws-cdk-lib's own renderer rejects values of the wrong JavaScript type before they reach the template;
-    // judge the props as given instead, so that ESM001 names them.
-    return pascalCaseKeys(stack.resolve((mapping as unknown as { cfnProperties: object }).cfnProperties)) as Record<string, unknown>;
+    const given = stack.resolve((mapping as unknown as { cfnProperties: object }).cfnProperties);
+    return { properties: pascalCaseKeys(given) as Record<string, unknown>, rejectedByCdk: true };
   }
 }
 

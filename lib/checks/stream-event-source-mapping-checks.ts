@@ -1,6 +1,6 @@
-import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgeRule, checkAtSynth, synthesizedProperties } from './mapping-checks';
+import { acknowledgeRule, checkAtSynth } from './mapping-checks';
 import { isIntrinsic, partialString, UNKNOWN } from './template-values';
 import { kindOfArn } from '../rules/arns';
 import { StreamSourceKind } from '../sources/stream-source-kind';
@@ -42,16 +42,19 @@ export class StreamEventSourceMappingChecks implements IAspect {
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== MAPPING_TYPE) {
       return;
     }
-    checkAtSynth(node, node, () => {
-      const kind = sourceKind(node);
+    checkAtSynth(node, node, (properties) => {
+      const kind = sourceKind(node, properties.EventSourceArn);
       return kind ? { kind } : undefined;
     }, false);
   }
 }
 
-/** The kind of stream a mapping reads, from its EventSourceArn: a literal ARN, or a reference to a stream resource. */
-function sourceKind(mapping: CfnResource): StreamSourceKind | undefined {
-  const arn = synthesizedProperties(mapping).EventSourceArn;
+/**
+ * The kind of stream a mapping reads, from its EventSourceArn: a literal ARN, a reference to a stream resource
+ * in the same stack, or a reference that CDK turned into an import or a nested stack parameter (a stream in
+ * another stack).
+ */
+function sourceKind(mapping: CfnResource, arn: unknown): StreamSourceKind | undefined {
   const text = partialString(arn);
   if (text !== undefined && text !== UNKNOWN) {
     return kindOfArn(text.text);
@@ -60,17 +63,38 @@ function sourceKind(mapping: CfnResource): StreamSourceKind | undefined {
     return undefined;
   }
   const [fn, args] = Object.entries(arn)[0];
-  const [logicalId, attribute] = fn === 'Fn::GetAtt' && Array.isArray(args) ? args : fn === 'Ref' ? [args, 'Ref'] : [];
-  const type = typeof logicalId === 'string' ? resourceTypes(Stack.of(mapping)).get(logicalId) : undefined;
-  return type ? KIND_BY_REFERENCE[`${type}.${attribute}`] : undefined;
+  // Fn::GetAtt is a [logicalId, attribute] list, or the short "logicalId.attribute" string.
+  const [logicalId, attribute] = fn === 'Fn::GetAtt' && Array.isArray(args) ? args
+    : fn === 'Fn::GetAtt' && typeof args === 'string' ? [args.slice(0, args.indexOf('.')), args.slice(args.indexOf('.') + 1)]
+      : fn === 'Ref' ? [args, 'Ref'] : [];
+  const type = typeof logicalId === 'string' ? resourceType(Stack.of(mapping), logicalId) : undefined;
+  return type ? KIND_BY_REFERENCE[`${type}.${attribute}`] : referencedKind(mapping, arn);
 }
 
-/** Logical ID to resource type for a stack, computed once per stack at synth. */
+/**
+ * For a stream defined in another stack, the template holds Fn::ImportValue (or a nested stack's Ref to a
+ * parameter); the L1's own EventSourceArn token still names the stream resource and attribute. Used only when
+ * that token renders to exactly the template's value, so that a property override is never second-guessed.
+ */
+function referencedKind(mapping: CfnResource, arn: unknown): StreamSourceKind | undefined {
+  const given = (mapping as { eventSourceArn?: unknown }).eventSourceArn;
+  if (typeof given !== 'string' || !Token.isUnresolved(given)) {
+    return undefined;
+  }
+  const reference = Tokenization.reverseString(given).firstToken;
+  if (!Reference.isReference(reference) || !CfnResource.isCfnResource(reference.target)
+    || JSON.stringify(Stack.of(mapping).resolve(given)) !== JSON.stringify(arn)) {
+    return undefined;
+  }
+  return KIND_BY_REFERENCE[`${reference.target.cfnResourceType}.${reference.displayName}`];
+}
+
+/** Logical ID to resource type for a stack, computed once per stack at synth (again if the stack grew since). */
 const TYPES = new WeakMap<Stack, Map<string, string>>();
 
-function resourceTypes(stack: Stack): Map<string, string> {
+function resourceType(stack: Stack, logicalId: string): string | undefined {
   let types = TYPES.get(stack);
-  if (!types) {
+  if (!types || !types.has(logicalId)) {
     types = new Map();
     for (const child of stack.node.findAll()) {
       if (CfnResource.isCfnResource(child) && Stack.of(child) === stack) {
@@ -79,5 +103,5 @@ function resourceTypes(stack: Stack): Map<string, string> {
     }
     TYPES.set(stack, types);
   }
-  return types;
+  return types.get(logicalId);
 }

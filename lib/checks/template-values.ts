@@ -21,6 +21,18 @@ const PSEUDO_STAND_INS: Record<string, string> = {
   'AWS::URLSuffix': 'c2s.ic.gov',
 };
 
+/**
+ * The characters the real values of each pseudo parameter are made of (`aws-cn`, `eusc-de-east-1`,
+ * `amazonaws.com.cn`): splitting a stand-in on a delimiter that uses any of them is unknowable, even when
+ * the stand-in itself does not contain the delimiter.
+ */
+const PSEUDO_ALPHABETS: Record<string, RegExp> = {
+  'AWS::Partition': /[a-z-]/,
+  'AWS::Region': /[a-z0-9-]/,
+  'AWS::AccountId': /[0-9]/,
+  'AWS::URLSuffix': /[a-z0-9.-]/,
+};
+
 /** A string evaluated from literals and pseudo parameters. */
 export interface PartialString {
   /** The text, with stand-ins for pseudo parameters. */
@@ -59,6 +71,21 @@ export function rawValueAt(root: unknown, path: string): unknown {
   return current;
 }
 
+/**
+ * Whether an intrinsic may remove the property from the deployed template: `{ Ref: 'AWS::NoValue' }`, or an
+ * `Fn::If` with such a branch (`Fn.conditionIf(cond, value, Aws.NO_VALUE)`).
+ */
+export function mayBeAbsent(value: unknown): boolean {
+  if (!isIntrinsic(value)) {
+    return false;
+  }
+  const [fn, args] = Object.entries(value)[0];
+  if (fn === 'Ref') {
+    return args === 'AWS::NoValue';
+  }
+  return fn === 'Fn::If' && Array.isArray(args) && args.slice(1).some(mayBeAbsent);
+}
+
 /** Whether a value holds an intrinsic anywhere inside it. */
 export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN || isIntrinsic(value)) {
@@ -73,6 +100,8 @@ export function containsUnknown(value: unknown): boolean {
 interface Chunk {
   readonly text: string;
   readonly exact: boolean;
+  /** For a stand-in: the characters its real values may contain. */
+  readonly alphabet?: RegExp;
 }
 
 /**
@@ -109,7 +138,7 @@ function evaluate(value: unknown): Chunk[] | undefined {
   const [fn, args] = Object.entries(value)[0];
   if (fn === 'Ref') {
     const standIn = typeof args === 'string' ? PSEUDO_STAND_INS[args] : undefined;
-    return standIn === undefined ? undefined : [{ text: standIn, exact: false }];
+    return standIn === undefined ? undefined : [{ text: standIn, exact: false, alphabet: PSEUDO_ALPHABETS[args as string] }];
   }
   if (fn === 'Fn::Join' && Array.isArray(args) && typeof args[0] === 'string' && Array.isArray(args[1])) {
     const out: Chunk[] = [];
@@ -140,12 +169,13 @@ function evaluate(value: unknown): Chunk[] | undefined {
 
 /**
  * Splits chunked text on a delimiter, keeping for each piece which of its characters are literal.
- * A stand-in that contains the delimiter (a region split on '-') makes the split unknowable.
+ * A stand-in whose real values may contain the delimiter (a region split on '-', a partition split on '-'
+ * though the stand-in `aws` has none) makes the split unknowable.
  */
 function splitChunks(chunks: Chunk[], delimiter: string): Chunk[][] | undefined {
   const pieces: Chunk[][] = [[]];
   for (const chunk of chunks) {
-    if (!chunk.exact && chunk.text.includes(delimiter)) {
+    if (!chunk.exact && (chunk.text.includes(delimiter) || [...delimiter].some((c) => chunk.alphabet?.test(c)))) {
       return undefined;
     }
     const parts = chunk.text.split(delimiter);
@@ -154,7 +184,7 @@ function splitChunks(chunks: Chunk[], delimiter: string): Chunk[][] | undefined 
         pieces.push([]);
       }
       if (part !== '') {
-        pieces[pieces.length - 1].push({ text: part, exact: chunk.exact });
+        pieces[pieces.length - 1].push({ ...chunk, text: part });
       }
     });
   }

@@ -1,6 +1,6 @@
 import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
 import { API_AND_CFN, wholeNumberRange } from './values';
-import { valueAt } from '../checks/template-values';
+import { isIntrinsic, valueAt } from '../checks/template-values';
 
 export const ESM201: Rule = wholeNumberRange({ id: 'ESM201', property: 'BatchSize', min: 1, max: 10000, source: `${API_AND_CFN} ; ${DOCS.kinesisParams}` });
 
@@ -43,7 +43,7 @@ export const ESM207: Rule = {
     if (!Array.isArray(types)) {
       return undefined;
     }
-    const wrong = types.filter((t) => typeof t === 'string' && t !== 'ReportBatchItemFailures');
+    const wrong = types.filter((t) => !isIntrinsic(t) && t !== 'ReportBatchItemFailures');
     if (wrong.length > 0 || types.length > 1) {
       return { problem: 'must be empty or exactly ["ReportBatchItemFailures"]', got: types, fix: 'use reportBatchItemFailures: true' };
     }

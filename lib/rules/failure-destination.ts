@@ -1,10 +1,12 @@
 import { parseArn } from './arns';
 import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
 import { knownText } from './values';
-import { valueAt } from '../checks/template-values';
+import { UNKNOWN, valueAt } from '../checks/template-values';
 
 const DESTINATION = 'DestinationConfig.OnFailure.Destination';
 const SERVICES = ['sqs', 'sns', 's3'];
+/** The Kafka topic form of the API's DestinationArn pattern (full match): valid in the schema, meant for Kafka sources. */
+const KAFKA_TOPIC = /^kafka:\/\/[^.][a-zA-Z0-9\-_.]{0,248}$/;
 
 /** ESM501: only OnFailure exists, and it names its destination. */
 export const ESM501: Rule = {
@@ -24,7 +26,17 @@ export const ESM501: Rule = {
       return { problem: `has ${extra.join(', ')}, which event source mappings do not support`, got: config, fix: 'keep only OnFailure (onFailure)' };
     }
     const onFailure = valueAt(facts.properties, 'DestinationConfig.OnFailure');
-    if (onFailure !== null && typeof onFailure === 'object' && valueAt(facts.properties, DESTINATION) === undefined) {
+    if (onFailure === undefined || onFailure === UNKNOWN) {
+      return undefined;
+    }
+    if (onFailure === null || typeof onFailure !== 'object' || Array.isArray(onFailure)) {
+      return { path: 'DestinationConfig.OnFailure', problem: 'must be an object with a Destination', got: onFailure, fix: 'give { Destination: <ARN of an SQS queue, SNS topic or S3 bucket> }' };
+    }
+    const extraInOnFailure = Object.keys(onFailure).filter((key) => key !== 'Destination');
+    if (extraInOnFailure.length > 0) {
+      return { path: 'DestinationConfig.OnFailure', problem: `has ${extraInOnFailure.join(', ')}, but OnFailure takes only Destination`, got: onFailure, fix: 'keep only Destination' };
+    }
+    if (valueAt(facts.properties, DESTINATION) === undefined) {
       return { path: DESTINATION, problem: 'is required in an OnFailure configuration', got: undefined, fix: 'give the ARN of an SQS queue, SNS topic or S3 bucket' };
     }
     return undefined;
@@ -37,14 +49,14 @@ export const ESM502: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: DESTINATION,
-  summary: 'The on-failure Destination is an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) of at most 350 characters.',
+  summary: 'The on-failure Destination is an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) or kafka://<topic>, of at most 350 characters.',
   source: `${DOCS.api} ; ${DOCS.cfnOnFailure}`,
   check: (facts) => {
     const arn = knownText(facts, DESTINATION);
     if (!arn) {
       return undefined;
     }
-    if (typeof valueAt(facts.properties, DESTINATION) === 'string' && !parseArn(arn.text)) {
+    if (arn.exact && !parseArn(arn.text) && !KAFKA_TOPIC.test(arn.text)) {
       return { problem: 'is not an ARN', got: arn.text, fix: 'give the ARN of an SQS queue, SNS topic or S3 bucket' };
     }
     return arn.text.length > 350 ? { problem: `is ${arn.text.length} characters long`, got: arn.text, fix: 'destination ARNs are at most 350 characters' } : undefined;
@@ -57,10 +69,17 @@ export const ESM503: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: DESTINATION,
-  summary: 'The on-failure destination of a stream mapping is an SQS queue, SNS topic or S3 bucket (rejection of other kinds is not verified).',
+  summary: 'The on-failure destination of a stream mapping is an SQS queue, SNS topic or S3 bucket, not a Lambda function, event bus or Kafka topic (rejection of other kinds is not verified).',
   source: `${DOCS.kinesisOnFailure} ; ${DOCS.dynamoDbErrors}`,
   check: (facts) => {
     const arn = knownText(facts, DESTINATION);
+    if (arn && KAFKA_TOPIC.test(arn.text)) {
+      return {
+        problem: 'is a Kafka topic, which is an on-failure destination for Kafka sources only',
+        got: arn.text,
+        fix: 'use an SQS queue, SNS topic or S3 bucket',
+      };
+    }
     const parts = arn && parseArn(arn.text);
     return parts && !SERVICES.includes(parts.service) ? {
       problem: `is a ${parts.service} ARN`,

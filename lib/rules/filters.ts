@@ -1,6 +1,6 @@
 import { parseArn } from './arns';
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
-import { isSet, knownText } from './values';
+import { isPresent, isSet, knownText } from './values';
 import { isIntrinsic, valueAt } from '../checks/template-values';
 
 /** The filters as given, or undefined when absent or unknown. */
@@ -25,7 +25,7 @@ export const ESM601: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
-  summary: 'FilterCriteria.Filters holds 1 to 20 filters, each with a Pattern, none repeated.',
+  summary: 'FilterCriteria.Filters holds 1 to 20 filters, each an object with only a Pattern, none repeated.',
   source: `${DOCS.cfn} ; ${DOCS.filtering}`,
   check: (facts) => {
     const filters = filtersOf(facts.properties);
@@ -37,14 +37,23 @@ export const ESM601: Rule = {
     }
     const found: Finding[] = [];
     filters.forEach((filter, index) => {
-      if (!isIntrinsic(filter) && (filter === null || typeof filter !== 'object' || valueAt(filter, 'Pattern') === undefined)) {
-        found.push({ path: `FilterCriteria.Filters[${index}]`, problem: 'has no Pattern', got: filter, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
+      if (isIntrinsic(filter)) {
+        return;
+      }
+      if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) {
+        found.push({ path: `FilterCriteria.Filters[${index}]`, problem: 'is not a filter object', got: filter, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
+        return;
+      }
+      // A filter without Pattern passes the schema (ESM604 warns); other keys do not (additionalProperties: false).
+      const extra = Object.keys(filter).filter((key) => key !== 'Pattern');
+      if (extra.length > 0) {
+        found.push({ path: `FilterCriteria.Filters[${index}]`, problem: `has ${extra.join(', ')}, but a filter takes only Pattern`, got: filter, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
       }
     });
     const seen = new Map<string, number>();
     for (const { index, pattern } of patterns(facts.properties)) {
       if (seen.has(pattern)) {
-        found.push({ path: path(index), problem: `repeats filter ${seen.get(pattern)}`, got: pattern, fix: 'remove the duplicate filter' });
+        found.push({ path: path(index), problem: `repeats filter ${seen.get(pattern)}`, got: excerpt(pattern), fix: 'remove the duplicate filter' });
       }
       seen.set(pattern, index);
     }
@@ -81,7 +90,7 @@ export const ESM603: Rule = {
     return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) ? [{
       path: path(index),
       problem: 'is not a JSON object',
-      got: pattern,
+      got: excerpt(pattern),
       fix: 'build the pattern with lambda.FilterCriteria.filter({ data: { kind: lambda.FilterRule.isEqual("order") } })',
     }] : [];
   }),
@@ -93,17 +102,25 @@ export const ESM604: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
-  summary: 'Each filter Pattern has at least one rule and its match values are lists (empty patterns and bare values are not verified).',
+  summary: 'Each filter has a Pattern with at least one rule, and its match values are lists (missing or empty patterns and bare values are not verified).',
   source: DOCS.filtering,
-  check: (facts) => patterns(facts.properties).flatMap(({ index, pattern }) => {
+  check: (facts) => [...missingPatterns(facts.properties), ...patterns(facts.properties).flatMap(({ index, pattern }) => {
     const parsed = parseJson(pattern);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       return [];
     }
     const problem = Object.keys(parsed).length === 0 ? 'has no filter rule' : hasBareLeaf(parsed) ? 'has a match value that is not a list' : undefined;
-    return problem ? [{ path: path(index), problem, got: pattern, fix: 'use lambda.FilterRule helpers, which wrap each match value in a list' }] : [];
-  }),
+    return problem ? [{ path: path(index), problem, got: excerpt(pattern), fix: 'use lambda.FilterRule helpers, which wrap each match value in a list' }] : [];
+  })],
 };
+
+/** Filter objects without a Pattern (the schema allows them; what Lambda does with one is not verified). */
+function missingPatterns(properties: Record<string, unknown>): Finding[] {
+  return (filtersOf(properties) ?? []).flatMap((filter, index) => filter !== null && typeof filter === 'object' && !Array.isArray(filter)
+    && valueAt(filter, 'Pattern') === undefined
+    ? [{ path: path(index), problem: 'is missing', got: undefined, fix: 'give each filter a Pattern with at least one rule, or remove the filter' }]
+    : []);
+}
 
 /** ESM605: KmsKeyArn is a key ARN, not a key ID or alias name. */
 export const ESM605: Rule = {
@@ -135,12 +152,17 @@ export const ESM606: Rule = {
   property: 'KmsKeyArn',
   summary: 'KmsKeyArn (filterEncryption) is set only together with FilterCriteria; it encrypts nothing else (rejection not verified).',
   source: DOCS.filtering,
-  check: (facts) => isSet(facts, 'KmsKeyArn') && !isSet(facts, 'FilterCriteria') ? {
+  check: (facts) => isPresent(facts, 'KmsKeyArn') && !isSet(facts, 'FilterCriteria') ? {
     problem: 'is set but there are no filters to encrypt',
     got: knownText(facts, 'KmsKeyArn')?.text ?? '(unresolved)',
     fix: 'remove filterEncryption, or add filters',
   } : undefined,
 };
+
+/** A pattern as messages show it: whole up to 200 characters, else its start. */
+function excerpt(pattern: string): string {
+  return pattern.length > 200 ? `${pattern.slice(0, 197)}...` : pattern;
+}
 
 function parseJson(text: string): unknown {
   try {

@@ -1,5 +1,5 @@
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
-import { valueAt } from '../checks/template-values';
+import { isIntrinsic, valueAt } from '../checks/template-values';
 
 const METRICS = ['EventCount', 'ErrorCount', 'KafkaMetrics'];
 const KAFKA_ONLY_METRICS = ['ErrorCount', 'KafkaMetrics'];
@@ -24,10 +24,10 @@ export const ESM701: Rule = {
     if (!metrics) {
       return undefined;
     }
-    const unknown = metrics.filter((m) => typeof m === 'string' && !METRICS.includes(m));
+    const unknown = metrics.filter((m) => !isIntrinsic(m) && !(typeof m === 'string' && METRICS.includes(m)));
     const repeated = metrics.filter((m, i) => typeof m === 'string' && metrics.indexOf(m) !== i);
     if (unknown.length > 0 || repeated.length > 0) {
-      return { problem: unknown.length > 0 ? `has unknown metrics ${unknown.join(', ')}` : `repeats ${repeated.join(', ')}`, got: metrics, fix: 'use lambda.MetricType.EVENT_COUNT, each metric once' };
+      return { problem: unknown.length > 0 ? `has unknown metrics ${unknown.map((m) => typeof m === 'string' ? m : JSON.stringify(m)).join(', ')}` : `repeats ${repeated.join(', ')}`, got: metrics, fix: 'use lambda.MetricType.EVENT_COUNT, each metric once' };
     }
     return undefined;
   },

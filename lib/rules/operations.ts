@@ -75,7 +75,7 @@ export const ESM804: Rule = {
   property: 'MaximumRetryAttempts',
   summary: 'A mapping with unlimited retries and unlimited record age has a failure destination; otherwise one failing record stalls its shard until it expires from the stream.',
   source: DOCS.kinesisErrors,
-  check: (facts) => unlimited(facts.properties, 'MaximumRetryAttempts') && unlimited(facts.properties, 'MaximumRecordAgeInSeconds') && !isSet(facts, 'DestinationConfig') ? {
+  check: (facts) => unlimited(facts.properties, 'MaximumRetryAttempts') && unlimited(facts.properties, 'MaximumRecordAgeInSeconds') && !isSet(facts, 'DestinationConfig.OnFailure.Destination') ? {
     problem: 'is unlimited, as is MaximumRecordAgeInSeconds, and there is no on-failure destination: a record that keeps failing stalls its shard until it expires from the stream',
     got: valueAt(facts.properties, 'MaximumRetryAttempts') ?? '(default: unlimited)',
     fix: 'set retryAttempts or maxRecordAge, and an onFailure destination to keep the failed batches',

@@ -1,5 +1,6 @@
 import { jsonType, NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from './properties';
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
+import { isBooleanString, isNumericString, isPresent } from './values';
 import { UNKNOWN, valueAt } from '../checks/template-values';
 
 /** ESM001: every stream property has its CloudFormation JSON type (catches wrong types passed from JavaScript). */
@@ -14,13 +15,30 @@ export const ESM001: Rule = {
     const found: Finding[] = [];
     for (const [name, { type }] of Object.entries(STREAM_PROPERTIES)) {
       const value = valueAt(facts.properties, name);
-      if (value === undefined || value === UNKNOWN || jsonType(value) === type) {
+      if (value === undefined || value === UNKNOWN || jsonType(value) === type || (looselyTyped(value, type) && !facts.rejectedByCdk)) {
         continue;
       }
-      found.push({ path: name, problem: `must be a ${type === 'array' ? 'list' : type}, not ${jsonType(value) === 'array' ? 'a list' : `a ${jsonType(value)}`}`, got: value, fix: `give a ${type === 'array' ? 'list' : type}` });
+      found.push({ path: name, problem: `must be ${typeName(type)}, not ${typeName(jsonType(value))}`, got: value, fix: `give ${typeName(type)}` });
     }
     return found;
   },
+};
+
+/**
+ * ESM003: a number or boolean written as a string (`"10"`, `"true"`) in the template, as an override can do.
+ * CloudFormation generally reads such strings as their values; for this resource that is not verified.
+ */
+export const ESM003: Rule = {
+  id: 'ESM003',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: '*',
+  summary: 'Numbers and booleans are written as JSON numbers and booleans, not as strings ("10", "true"): CloudFormation\'s coercion is not verified for this resource.',
+  source: DOCS.cfn,
+  check: (facts) => facts.rejectedByCdk ? undefined : Object.entries(STREAM_PROPERTIES).flatMap(([name, { type }]) => {
+    const value = valueAt(facts.properties, name);
+    return looselyTyped(value, type) ? [{ path: name, problem: `is ${type === 'number' ? 'a number' : 'a boolean'} written as a string`, got: value, fix: `write ${value} without quotes` }] : [];
+  }),
 };
 
 /** ESM002: properties of other event source types on a stream mapping. */
@@ -31,10 +49,40 @@ export const ESM002: Rule = {
   property: NON_STREAM_PROPERTIES.join(', '),
   summary: 'Properties of SQS, Kafka, MQ and DocumentDB mappings (ScalingConfig, Topics, ProvisionedPollerConfig, ...) are not set on a stream mapping (rejection not verified).',
   source: DOCS.api,
-  check: (facts) => NON_STREAM_PROPERTIES.filter((name) => valueAt(facts.properties, name) !== undefined).map((name) => ({
+  check: (facts) => NON_STREAM_PROPERTIES.filter((name) => isPresent(facts, name)).map((name) => ({
     path: name,
     problem: 'applies only to other event source types (SQS, Kafka, MQ, DocumentDB)',
     got: valueAt(facts.properties, name) === UNKNOWN ? '(unresolved)' : valueAt(facts.properties, name),
     fix: `remove ${name} from this stream mapping`,
   })),
 };
+
+/**
+ * ESM004: a property name CloudFormation does not define for this resource (a typo in an override). The schema
+ * rejects unknown properties; this is a warning because the list here is a copy that AWS may extend.
+ */
+export const ESM004: Rule = {
+  id: 'ESM004',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: '*',
+  summary: 'Every property name is one AWS::Lambda::EventSourceMapping defines (CloudFormation rejects unknown properties).',
+  source: DOCS.cfn,
+  check: (facts) => Object.keys(facts.properties)
+    .filter((name) => !(name in STREAM_PROPERTIES) && !NON_STREAM_PROPERTIES.includes(name))
+    .map((name) => ({ path: name, problem: 'is not a property of AWS::Lambda::EventSourceMapping', got: valueAt(facts.properties, name) === UNKNOWN ? '(unresolved)' : valueAt(facts.properties, name), fix: 'check the spelling (property names are case-sensitive)' })),
+};
+
+/** A string that stands for a value of the expected type. */
+function looselyTyped(value: unknown, type: string): boolean {
+  return (type === 'number' && isNumericString(value)) || (type === 'boolean' && isBooleanString(value));
+}
+
+/** A JSON type in the words messages use: `a list`, `an object`, `null`. */
+function typeName(type: string): string {
+  if (type === 'null') {
+    return 'null';
+  }
+  const word = type === 'array' ? 'list' : type;
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}

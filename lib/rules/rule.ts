@@ -26,14 +26,17 @@ export interface MappingFacts {
   readonly properties: Record<string, unknown>;
   /** The kind of stream, where it is known (declared by a `StreamSource`, or read off the template). */
   readonly kind?: StreamSourceKind;
-  /** The ARN was given by the user for `kind` (`StreamSource.fromKinesisStreamArn`), so its shape is checked against `kind`. */
-  readonly arnDeclaredForKind?: boolean;
   /** Path of a DynamoDB table given as a source without a stream. */
   readonly tableWithoutStream?: string;
   /** Statements that CDK could not add because the target has no role. */
   readonly manualGrants?: ReadonlyArray<{ readonly actions: string[]; readonly resources: string[] }>;
   /** Seconds since the epoch at synth time, for the timestamp rules. */
   readonly nowSeconds: number;
+  /**
+   * aws-cdk-lib's own renderer rejected the props' JavaScript types, so `properties` are the props as given and
+   * no template can be synthesized: every value of the wrong type is an error, numeric strings included.
+   */
+  readonly rejectedByCdk?: boolean;
 }
 
 /** A rule of the rule table: written once, used by the construct, the aspect, the docs and the tests. */

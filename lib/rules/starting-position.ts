@@ -1,6 +1,7 @@
 import { KIND_NAMES } from './arns';
 import { ALL_KINDS, DOCS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RuleSeverity } from './rule';
-import { isSet, knownNumber, knownText } from './values';
+import { isPresent, isSet, knownNumber, knownText } from './values';
+import { UNKNOWN, valueAt } from '../checks/template-values';
 
 const POSITIONS = ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'];
 
@@ -77,12 +78,13 @@ export const ESM105: Rule = {
   source: DOCS.kinesisParams,
   check: (facts) => {
     const position = knownText(facts, 'StartingPosition');
-    if (!isSet(facts, 'StartingPositionTimestamp') || !position || position.text === 'AT_TIMESTAMP') {
+    if (!isPresent(facts, 'StartingPositionTimestamp') || !position || position.text === 'AT_TIMESTAMP') {
       return undefined;
     }
+    const timestamp = valueAt(facts.properties, 'StartingPositionTimestamp');
     return {
       problem: `is only valid with StartingPosition AT_TIMESTAMP, not ${position.text}`,
-      got: knownNumber(facts, 'StartingPositionTimestamp') ?? '(unresolved)',
+      got: timestamp === UNKNOWN ? '(unresolved)' : timestamp,
       fix: facts.kind && DYNAMODB_KINDS.includes(facts.kind)
         ? 'remove startingPositionTimestamp (DynamoDB streams cannot start at a timestamp)'
         : 'remove startingPositionTimestamp, or use StartingPosition AT_TIMESTAMP',

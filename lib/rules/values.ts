@@ -1,10 +1,24 @@
-import { ALL_KINDS, DOCS, Finding, MappingFacts, Rule, RuleSeverity } from './rule';
-import { partialString, PartialString, rawValueAt, UNKNOWN, valueAt } from '../checks/template-values';
+import { ALL_KINDS, DOCS, MappingFacts, Rule, RuleSeverity } from './rule';
+import { mayBeAbsent, partialString, PartialString, rawValueAt, UNKNOWN, valueAt } from '../checks/template-values';
 
 /** A property's value when it is known and of its CloudFormation type; wrong types are ESM001's to report. */
 export function knownNumber(facts: MappingFacts, property: string): number | undefined {
   const value = valueAt(facts.properties, property);
-  return typeof value === 'number' ? value : undefined;
+  if (typeof value === 'number') {
+    return value;
+  }
+  // A numeric string in the template (an override) is range-checked as the number CloudFormation would read.
+  return isNumericString(value) && !facts.rejectedByCdk ? Number(value) : undefined;
+}
+
+/** A string CloudFormation may read as a number (`"10"`, `"-1"`); its coercion is not verified (ESM003). */
+export function isNumericString(value: unknown): value is string {
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim());
+}
+
+/** A string CloudFormation may read as a boolean. */
+export function isBooleanString(value: unknown): value is string {
+  return value === 'true' || value === 'false';
 }
 
 /** A string property evaluated as far as literals allow; undefined when absent, unknown or not a string. */
@@ -18,8 +32,14 @@ export function isSet(facts: MappingFacts, property: string): boolean {
   return valueAt(facts.properties, property) !== undefined;
 }
 
-export function isUnknown(facts: MappingFacts, property: string): boolean {
-  return valueAt(facts.properties, property) === UNKNOWN;
+/**
+ * Whether a property is certainly in the deployed template: set, and not an intrinsic that may resolve to
+ * `AWS::NoValue`. Rules that reject a property's mere presence use this, so that a conditional value is not
+ * reported.
+ */
+export function isPresent(facts: MappingFacts, property: string): boolean {
+  const raw = rawValueAt(facts.properties, property);
+  return raw !== undefined && raw !== UNKNOWN && !mayBeAbsent(raw);
 }
 
 export interface WholeNumberRangeSpec {
@@ -71,7 +91,3 @@ export function wholeNumberRange(spec: WholeNumberRangeSpec): Rule {
 
 /** The API and CloudFormation references, the usual sources of a bound. */
 export const API_AND_CFN = `${DOCS.api} ; ${DOCS.cfn}`;
-
-export function findings(...items: Array<Finding | undefined>): Finding[] {
-  return items.filter((f): f is Finding => f !== undefined);
-}

@@ -86,7 +86,7 @@ export class StreamSource {
   public static fromKinesisStreamArn(streamArn: string): StreamSource {
     return new StreamSource(StreamSourceKind.KINESIS_STREAM, streamArn, [
       { actions: KINESIS_STREAM_READ_ACTIONS, resourceArns: [streamArn] },
-    ], undefined, true);
+    ]);
   }
 
   /**
@@ -99,7 +99,7 @@ export class StreamSource {
     return new StreamSource(StreamSourceKind.KINESIS_CONSUMER, consumerArn, [
       { actions: KINESIS_STREAM_READ_ACTIONS, resourceArns: [streamArnOfConsumer(consumerArn)] },
       { actions: KINESIS_CONSUMER_ACTIONS, resourceArns: [consumerArn] },
-    ], undefined, true);
+    ]);
   }
 
   /**
@@ -107,7 +107,7 @@ export class StreamSource {
    * (`arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label>`, not the table ARN).
    */
   public static fromDynamoDbStreamArn(streamArn: string): StreamSource {
-    return new StreamSource(StreamSourceKind.DYNAMODB_STREAM, streamArn, dynamoDbStreamStatements(streamArn), undefined, true);
+    return new StreamSource(StreamSourceKind.DYNAMODB_STREAM, streamArn, dynamoDbStreamStatements(streamArn));
   }
 
   /**
@@ -115,7 +115,6 @@ export class StreamSource {
    * @param eventSourceArn the ARN written to `EventSourceArn`; undefined only for a table without a stream
    * @param statements what the target's role needs to read the source
    * @param tableWithoutStream path of a DynamoDB table that has no stream
-   * @param declaredByArn the ARN was given by the user and is checked against `kind`
    */
   /** The kind of stream. */
   public readonly kind: StreamSourceKind;
@@ -125,15 +124,13 @@ export class StreamSource {
 
   private readonly statements: SourceStatement[];
   private readonly tableWithoutStream?: string;
-  private readonly declaredByArn: boolean;
 
   private constructor(kind: StreamSourceKind, eventSourceArn: string | undefined, statements: SourceStatement[],
-    tableWithoutStream?: string, declaredByArn = false) {
+    tableWithoutStream?: string) {
     this.kind = kind;
     this.eventSourceArn = eventSourceArn;
     this.statements = statements;
     this.tableWithoutStream = tableWithoutStream;
-    this.declaredByArn = declaredByArn;
   }
 
   /**
@@ -156,10 +153,6 @@ export class StreamSource {
     return this.tableWithoutStream;
   }
 
-  /** @internal whether the ARN came from the user (and so must match the kind it was declared as). */
-  public get _declaredByArn(): boolean {
-    return this.declaredByArn;
-  }
 }
 
 function streamStatement(stream: kinesis.IStream): SourceStatement {

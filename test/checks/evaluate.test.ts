@@ -1,0 +1,100 @@
+import { evaluate, formatMessage, RuleSeverity as ReExportedSeverity } from '../../lib/checks/evaluate';
+import { ALL_KINDS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
+import { StreamSourceKind } from '../../lib/sources/stream-source-kind';
+
+const NOW = 1_767_225_600;
+
+/** A rule that reports whatever it is given, for one group of kinds. */
+function probe(id: string, appliesTo: readonly StreamSourceKind[], finding: ReturnType<Rule['check']>): Rule {
+  return { id, severity: RuleSeverity.WARNING, appliesTo, property: 'BatchSize', summary: 'Probe.', source: 'https://docs.aws.amazon.com/x', check: () => finding };
+}
+
+const FOUND = { problem: 'is wrong', got: 1, fix: 'fix it' };
+
+describe('evaluate: which rules apply', () => {
+  const rules = [
+    probe('ESM991', ALL_KINDS, FOUND),
+    probe('ESM992', KINESIS_KINDS, FOUND),
+    probe('ESM993', DYNAMODB_KINDS, FOUND),
+    probe('ESM994', [StreamSourceKind.KINESIS_CONSUMER], FOUND),
+  ];
+
+  test.each([
+    [StreamSourceKind.KINESIS_STREAM, ['ESM991', 'ESM992']],
+    [StreamSourceKind.KINESIS_CONSUMER, ['ESM991', 'ESM992', 'ESM994']],
+    [StreamSourceKind.DYNAMODB_STREAM, ['ESM991', 'ESM993']],
+    [undefined, ['ESM991']],
+  ])('a mapping of kind %s is judged by %j', (kind, expected) => {
+    expect(evaluate(rules, { properties: {}, kind, nowSeconds: NOW }, false).map((v) => v.rule.id)).toEqual(expected);
+  });
+
+  test('a rule reporting nothing, one finding, or several', () => {
+    const several = [
+      probe('ESM981', ALL_KINDS, undefined),
+      probe('ESM982', ALL_KINDS, []),
+      probe('ESM983', ALL_KINDS, FOUND),
+      probe('ESM984', ALL_KINDS, [FOUND, { ...FOUND, got: 2 }]),
+    ];
+    expect(evaluate(several, { properties: {}, nowSeconds: NOW }, false).map((v) => v.message)).toEqual([
+      'ESM983: BatchSize is wrong, got 1; fix it',
+      'ESM984: BatchSize is wrong, got 1; fix it',
+      'ESM984: BatchSize is wrong, got 2; fix it',
+    ]);
+  });
+
+  test('each violation carries its rule', () => {
+    const [violation] = evaluate(RULES, { properties: { FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', StartingPosition: 'LATEST', BatchSize: 0, MaximumRetryAttempts: 1 }, kind: StreamSourceKind.KINESIS_STREAM, nowSeconds: NOW }, true);
+    expect(violation.rule).toBe(RULES.find((r) => r.id === 'ESM201'));
+    expect(violation.message).toBe('ESM201: batchSize (BatchSize) is out of range, got 0; use a whole number from 1 to 10000');
+  });
+
+  test('no rule, no violation', () => {
+    expect(evaluate([], { properties: { BatchSize: 0 }, nowSeconds: NOW }, true)).toEqual([]);
+  });
+});
+
+describe('formatMessage', () => {
+  const rule = probe('ESM990', ALL_KINDS, undefined);
+  const tagsRule = { ...rule, property: 'Tags' };
+  const otherRule = { ...rule, property: 'ScalingConfig' };
+
+  test.each([
+    ['the construct prop beside the property', rule, { problem: 'is wrong', got: 0, fix: 'fix it' }, true, 'ESM990: batchSize (BatchSize) is wrong, got 0; fix it'],
+    ['the property alone for an L1', rule, { problem: 'is wrong', got: 0, fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got 0; fix it'],
+    ['a finding path instead of the rule property', rule, { path: 'FilterCriteria.Filters[2].Pattern', problem: 'is wrong', got: 'x', fix: 'fix it' }, true,
+      'ESM990: filters (FilterCriteria.Filters[2].Pattern) is wrong, got "x"; fix it'],
+    ['an indexed path', tagsRule, { path: 'Tags[0].Key', problem: 'is wrong', got: 'k', fix: 'fix it' }, true, 'ESM990: Tags.of(mapping) (Tags[0].Key) is wrong, got "k"; fix it'],
+    ['a property the construct does not set', otherRule, { problem: 'is wrong', got: {}, fix: 'fix it' }, true, 'ESM990: ScalingConfig is wrong, got {}; fix it'],
+    ['no value', rule, { problem: 'is missing', fix: 'add it' }, true, 'ESM990: batchSize (BatchSize) is missing, got nothing; add it'],
+    ['a negative fraction', rule, { problem: 'is wrong', got: -1.5, fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got -1.5; fix it'],
+    ['NaN', rule, { problem: 'is wrong', got: NaN, fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got NaN; fix it'],
+    ['a boolean', rule, { problem: 'is wrong', got: false, fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got false; fix it'],
+    ['null', rule, { problem: 'is wrong', got: null, fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got null; fix it'],
+    ['a string with quotes', rule, { problem: 'is wrong', got: 'a "b"', fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got "a \\"b\\""; fix it'],
+    ['a list', rule, { problem: 'is wrong', got: ['a', 1], fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got ["a",1]; fix it'],
+    ['a symbol', rule, { problem: 'is wrong', got: Symbol('s'), fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got Symbol(s); fix it'],
+  ])('%s', (_name, r, finding, labels, expected) => {
+    expect(formatMessage(r, finding, labels)).toBe(expected);
+  });
+
+  test('a list or object longer than 200 characters is cut to 197 and "..."', () => {
+    const message = formatMessage(rule, { problem: 'is wrong', got: ['x'.repeat(300)], fix: 'fix it' }, false);
+    expect(message).toBe(`ESM990: BatchSize is wrong, got ["${'x'.repeat(195)}...; fix it`);
+  });
+
+  test('a list of exactly 200 characters is shown whole', () => {
+    const got = ['x'.repeat(196)];
+    expect(JSON.stringify(got)).toHaveLength(200);
+    expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, false)).toBe(`ESM990: BatchSize is wrong, got ${JSON.stringify(got)}; fix it`);
+  });
+
+  test('a string is shown whole, however long (names, ARNs and statements to grant stay readable)', () => {
+    const got = 'y'.repeat(300);
+    expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, false)).toBe(`ESM990: BatchSize is wrong, got "${got}"; fix it`);
+  });
+});
+
+test('evaluate re-exports RuleSeverity for callers that sort violations', () => {
+  expect(ReExportedSeverity).toBe(RuleSeverity);
+  expect(Object.values(ReExportedSeverity)).toEqual(['error', 'warning']);
+});

@@ -1,0 +1,29 @@
+import * as fc from 'fast-check';
+import { D, K, KC, NOW } from './support';
+import { evaluate } from '../../lib/checks/evaluate';
+import { RULES } from '../../lib/rules';
+import { NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../../lib/rules/properties';
+
+/** Template values: JSON, intrinsics (resolvable or not), and JSON holding intrinsics. */
+const intrinsic = fc.oneof(
+  fc.constantFrom({ Ref: 'P' }, { Ref: 'AWS::Partition' }, { Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }, { Ref: 'AWS::NoValue' }, { 'Fn::GetAtt': ['R', 'Arn'] }),
+  fc.record({ 'Fn::Join': fc.tuple(fc.constantFrom('', ':', '-', '/'), fc.array(fc.oneof(fc.string(), fc.constant({ Ref: 'AWS::Region' })), { maxLength: 4 })) }),
+  fc.record({ 'Fn::Select': fc.tuple(fc.integer({ min: -1, max: 8 }), fc.record({ 'Fn::Split': fc.tuple(fc.constantFrom(':', '/', '-', ''), fc.string()) })) }),
+);
+const value = fc.letrec((tie) => ({
+  any: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), intrinsic, fc.array(tie('any'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('Pattern', 'Key', 'Value', 'OnFailure', 'Destination', 'Filters', 'Metrics', 'X'), tie('any'), { maxKeys: 3 })),
+})).any;
+const NAMES = [...Object.keys(STREAM_PROPERTIES), ...NON_STREAM_PROPERTIES];
+
+test('any template values: every rule runs without throwing and every message has the documented form', () => {
+  fc.assert(fc.property(
+    fc.dictionary(fc.constantFrom(...NAMES), value, { maxKeys: 8 }),
+    fc.constantFrom(K, KC, D, undefined),
+    fc.boolean(),
+    (properties, kind, labels) => {
+      for (const violation of evaluate(RULES, { properties, kind, nowSeconds: NOW }, labels)) {
+        expect(violation.message).toMatch(new RegExp(`^${violation.rule.id}: \\S.*, got .*; \\S`, 's'));
+      }
+    },
+  ), { numRuns: 1000, seed: 20261126 });
+});

@@ -1,0 +1,164 @@
+import * as batchingCases from './cases/batching';
+import * as eventSourceArnCases from './cases/event-source-arn';
+import * as failureDestinationCases from './cases/failure-destination';
+import * as filterCases from './cases/filters';
+import * as functionNameCases from './cases/function-name';
+import * as metricsAndTagsCases from './cases/metrics-and-tags';
+import * as operationsCases from './cases/operations';
+import * as permissionsCases from './cases/permissions';
+import * as propertyTypeCases from './cases/property-types';
+import * as startingPositionCases from './cases/starting-position';
+import { D, factsFor, GET_ATT, K, KC, Kind, MessageCase, NOW, REF, RuleCase, ruleIds, UNKNOWN_KIND } from './support';
+import { evaluate } from '../../lib/checks/evaluate';
+import { ALL_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
+import * as batching from '../../lib/rules/batching';
+import * as eventSourceArn from '../../lib/rules/event-source-arn';
+import * as failureDestination from '../../lib/rules/failure-destination';
+import * as filters from '../../lib/rules/filters';
+import * as functionName from '../../lib/rules/function-name';
+import * as metricsAndTags from '../../lib/rules/metrics-and-tags';
+import * as operations from '../../lib/rules/operations';
+import * as permissions from '../../lib/rules/permissions';
+import { NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../../lib/rules/properties';
+import * as propertyTypes from '../../lib/rules/property-types';
+import * as startingPosition from '../../lib/rules/starting-position';
+
+/** Each rule module and the hundred its IDs belong to (ESM0xx property types, ESM1xx starting position, ...). */
+const GROUPS: Array<[string, Record<string, unknown>, number]> = [
+  ['property-types', propertyTypes, 0],
+  ['starting-position', startingPosition, 1],
+  ['batching', batching, 2],
+  ['event-source-arn', eventSourceArn, 3],
+  ['function-name', functionName, 4],
+  ['failure-destination', failureDestination, 5],
+  ['filters', filters, 6],
+  ['metrics-and-tags', metricsAndTags, 7],
+  ['operations', operations, 8],
+  ['permissions', permissions, 9],
+];
+
+const CASE_MODULES = [
+  propertyTypeCases, startingPositionCases, batchingCases, eventSourceArnCases, functionNameCases,
+  failureDestinationCases, filterCases, metricsAndTagsCases, operationsCases, permissionsCases,
+];
+const ALL_CASES: RuleCase[] = CASE_MODULES.flatMap((m) => m.CASES);
+const ALL_MESSAGES: MessageCase[] = CASE_MODULES.flatMap((m) => Object.values(m).filter(Array.isArray).flat()
+  .filter((c): c is MessageCase => (c as MessageCase).messages !== undefined));
+
+const exportedRules = (module: Record<string, unknown>): Rule[] => Object.values(module)
+  .filter((value): value is Rule => typeof value === 'object' && value !== null && typeof (value as Rule).check === 'function');
+
+describe('the rule table', () => {
+  test.each(RULES.map((rule) => [rule.id, rule] as const))('%s has an ID, severity, kinds, property, summary and https sources', (_id, rule) => {
+    expect(rule.id).toMatch(/^ESM\d{3}$/);
+    expect(Object.values(RuleSeverity)).toContain(rule.severity);
+    expect(rule.appliesTo.length).toBeGreaterThan(0);
+    expect(rule.appliesTo.every((kind) => ALL_KINDS.includes(kind))).toBe(true);
+    expect(new Set(rule.appliesTo).size).toBe(rule.appliesTo.length);
+    expect(rule.property).not.toBe('');
+    expect(rule.summary).toMatch(/^\S.{9,}\.$/s);
+    const sources = rule.source.split(' ; ');
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect(source).toMatch(/^https:\/\/[a-z0-9.-]+\.(amazon|aws)\.com\/\S+$/);
+    }
+  });
+
+  test('IDs are unique', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  test('rules are listed in ID order', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  test.each(GROUPS)('every rule exported by %s is in RULES and numbered in its hundred', (_name, module, hundred) => {
+    const rules = exportedRules(module);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) {
+      expect(RULES).toContain(rule);
+      expect(Math.floor(Number(rule.id.slice(3)) / 100)).toBe(hundred);
+    }
+  });
+
+  test('RULES holds exactly the rules the groups export', () => {
+    const exported = GROUPS.flatMap(([, module]) => exportedRules(module));
+    expect(new Set(exported)).toEqual(new Set(RULES));
+  });
+
+  test('ESM002 names every non-stream property and ESM001 every stream property type', () => {
+    expect(propertyTypes.ESM002.property).toBe(NON_STREAM_PROPERTIES.join(', '));
+    expect(Object.keys(STREAM_PROPERTIES)).toHaveLength(18);
+  });
+});
+
+describe('the boundary tables', () => {
+  test('every rule of RULES is broken by at least one row of the boundary tables', () => {
+    const produced = new Set(ALL_CASES.flatMap((c) => ruleIds(c)));
+    expect(RULES.map((rule) => rule.id).filter((id) => !produced.has(id))).toEqual([]);
+  });
+
+  test('every rule of RULES is passed by a row that names it', () => {
+    // A row named "... passes ESMxxx" must report nothing for that rule.
+    const passing = ALL_CASES.filter((c) => / passes/.test(c.name));
+    const named = new Set(passing.flatMap((c) => c.name.match(/ESM\d{3}/g) ?? []));
+    for (const c of passing) {
+      for (const id of c.name.match(/ESM\d{3}/g) ?? []) {
+        expect(ruleIds(c)).not.toContain(id);
+      }
+    }
+    expect(named.size).toBeGreaterThan(30);
+  });
+
+  test('every rule of RULES has an exact message in the message tables', () => {
+    const covered = new Set(ALL_MESSAGES.flatMap((c) => c.messages.map((m) => m.slice(0, 6))));
+    expect(RULES.map((rule) => rule.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  test('row names are unique', () => {
+    const names = ALL_CASES.map((c) => `${c.name}`);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
+  test('the valid starting mapping breaks no rule, for every kind', () => {
+    for (const kind of [K, KC, D, UNKNOWN_KIND] as Kind[]) {
+      expect(ruleIds({ kind })).toEqual([]);
+    }
+  });
+});
+
+describe('unresolved values', () => {
+  // Every stream property unresolved at once: no rule may report anything (required properties count as set).
+  test.each([
+    ['Ref', REF],
+    ['Fn::GetAtt', GET_ATT],
+    ['Fn::ImportValue', { 'Fn::ImportValue': 'exported' }],
+  ])('every stream property given as %s produces no finding, for every kind', (_name, value) => {
+    for (const kind of [K, KC, D, UNKNOWN_KIND] as Kind[]) {
+      const set = Object.fromEntries(Object.keys(STREAM_PROPERTIES).map((name) => [name, value]));
+      expect(ruleIds({ kind, set })).toEqual([]);
+    }
+  });
+
+  test('every nested stream value unresolved produces no finding', () => {
+    const set = {
+      StartingPosition: 'AT_TIMESTAMP',
+      StartingPositionTimestamp: REF,
+      DestinationConfig: { OnFailure: { Destination: GET_ATT } },
+      FilterCriteria: { Filters: [{ Pattern: REF }, REF] },
+      KmsKeyArn: GET_ATT,
+      MetricsConfig: { Metrics: [REF] },
+      Tags: [{ Key: REF, Value: GET_ATT }],
+      FunctionResponseTypes: [REF],
+    };
+    expect(ruleIds({ kind: K, set })).toEqual([]);
+  });
+
+  test('nowSeconds is what ESM802 compares with', () => {
+    const facts = factsFor({ set: { StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: NOW + 10 } });
+    expect(evaluate(RULES, facts, false).map((v) => v.rule.id)).toEqual(['ESM802']);
+    expect(evaluate(RULES, { ...facts, nowSeconds: NOW + 10 }, false)).toEqual([]);
+  });
+});
