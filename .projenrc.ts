@@ -134,8 +134,12 @@ new TextFile(project, 'rosetta/default.ts-fixture', {
 
 project.eslint?.addLintPattern('example');
 project.eslint?.addLintPattern('scripts');
-project.tsconfigDev.addInclude('example/**/*.ts');
-project.tsconfigDev.addInclude('scripts/**/*.ts');
+// The example and the scripts are type-checked and linted like the tests (eslint finds the nearest tsconfig).
+for (const dir of ['example', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../tsconfig.json', compilerOptions: { rootDir: '..', noEmit: true }, include: ['**/*.ts'] },
+  });
+}
 
 project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
 project.npmignore?.exclude('example', 'bench', 'cdk.json', 'cdk.out', 'test');

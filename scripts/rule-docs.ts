@@ -4,8 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { KIND_NAMES } from '../lib/rules/arns';
 import { ALL_KINDS, RULES, RuleSeverity } from '../lib/rules';
+import { KIND_NAMES } from '../lib/rules/arns';
 
 const root = join(__dirname, '..');
 

@@ -35,7 +35,8 @@ export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds' | 'r
  * @param context read at synth time, after every mutation of the app, from the mapping's properties
  * @returns false where the mapping was already checked
  */
-export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct, context: (properties: Record<string, unknown>) => MappingContext | undefined, constructLabels: boolean): boolean {
+export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct,
+  context: (properties: Record<string, unknown>) => MappingContext | undefined, constructLabels: boolean): boolean {
   if (CHECKED.has(mapping)) {
     return false;
   }
