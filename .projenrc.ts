@@ -142,6 +142,6 @@ for (const dir of ['example', 'scripts']) {
 }
 
 project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
-project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test', 'RULES.md');
+project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test');
 
 project.synth();
