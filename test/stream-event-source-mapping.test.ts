@@ -11,31 +11,11 @@ import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../lib';
+import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from './support/stacks';
 
-const ENV = { account: '123456789012', region: 'us-east-1' };
 const QUALIFIED_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders:live';
-const STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders';
-const DDB_STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000';
 /** Where the checks report warnings on a mapping with id 'Mapping'. */
 const WARNING_PATH = '/Stack/Mapping/Resource';
-const KINESIS_READ = [
-  'kinesis:DescribeStream',
-  'kinesis:DescribeStreamSummary',
-  'kinesis:GetRecords',
-  'kinesis:GetShardIterator',
-  'kinesis:ListShards',
-];
-
-function newStack() {
-  const app = new App();
-  const stack = new Stack(app, 'Stack', { env: ENV });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_20_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => {};'),
-  });
-  return { app, stack, fn };
-}
 
 /** A mapping that passes every rule and raises no warning. */
 function safeProps(target: lambda.IFunction, source: StreamSource): StreamEventSourceMappingProps {

@@ -6,20 +6,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { EventSourceMappingMetric, StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../../lib';
 import { metricForMapping } from '../../lib/metrics/metric-for-mapping';
+import { ENV, STREAM_ARN, newStack } from '../support/stacks';
 
-const ENV = { account: '123456789012', region: 'us-east-1' };
-const STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders';
-
-function newStack() {
-  const app = new App();
-  const stack = new Stack(app, 'Stack', { env: ENV });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_20_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => {};'),
-  });
-  return { app, stack, fn };
-}
 
 function map(stack: Stack, target: lambda.IFunction, props: Partial<StreamEventSourceMappingProps> = {}) {
   return new StreamEventSourceMapping(stack, 'Mapping', {

@@ -11,9 +11,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { StreamEventSourceMapping, StreamSource } from '../../lib';
 import { bindFailureDestination } from '../../lib/permissions/failure-destination';
+import { ENV, STREAM_ARN, newStack } from '../support/stacks';
 
-const ENV = { account: '123456789012', region: 'us-east-1' };
-const STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders';
 const FN_POLICY = 'FnServiceRoleDefaultPolicyC6A839BF';
 const KINESIS_READ_STATEMENT = {
   Action: [
@@ -26,17 +25,6 @@ const KINESIS_READ_STATEMENT = {
   Effect: 'Allow',
   Resource: STREAM_ARN,
 };
-
-function newStack() {
-  const app = new App();
-  const stack = new Stack(app, 'Stack', { env: ENV });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_20_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => {};'),
-  });
-  return { app, stack, fn };
-}
 
 function map(stack: Stack, target: lambda.IFunction, onFailure: lambda.IEventSourceDlq) {
   return new StreamEventSourceMapping(stack, 'Mapping', {

@@ -8,33 +8,13 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { StreamEventSourceMapping, StreamSource, StreamSourceKind } from '../../lib';
+import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from '../support/stacks';
 
-const ENV = { account: '123456789012', region: 'us-east-1' };
-const STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders';
 const CONSUMER_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders/consumer/billing:1700000000';
-const DDB_STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000';
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const KINESIS_READ = [
-  'kinesis:DescribeStream',
-  'kinesis:DescribeStreamSummary',
-  'kinesis:GetRecords',
-  'kinesis:GetShardIterator',
-  'kinesis:ListShards',
-];
 const CONSUMER_ACTIONS = ['kinesis:DescribeStreamConsumer', 'kinesis:SubscribeToShard'];
 const DDB_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
 const FN_POLICY = 'FnServiceRoleDefaultPolicyC6A839BF';
-
-function newStack() {
-  const app = new App();
-  const stack = new Stack(app, 'Stack', { env: ENV });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_20_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => {};'),
-  });
-  return { app, stack, fn };
-}
 
 function map(stack: Stack, fn: lambda.IFunction, source: StreamSource) {
   return new StreamEventSourceMapping(stack, 'Mapping', {
