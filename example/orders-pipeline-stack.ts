@@ -24,17 +24,27 @@ export class OrdersPipelineStack extends Stack {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     });
 
     const failedBatches = new sqs.Queue(this, 'FailedBatches', { enforceSSL: true, encryption: sqs.QueueEncryption.KMS_MANAGED });
-    const failedBatchArchive = new s3.Bucket(this, 'FailedBatchArchive', {
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       enforceSSL: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
     });
+    const failedBatchArchive = new s3.Bucket(this, 'FailedBatchArchive', {
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'failed-batch-archive/',
+    });
 
     const handler = (name: string) => new lambda.Function(this, name, {
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      memorySize: 256,
+      tracing: lambda.Tracing.ACTIVE,
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => ({ batchItemFailures: [] });'),
       timeout: Duration.seconds(30),
