@@ -93,6 +93,10 @@ project.addTask('test:cfn-lint', {
   description: 'Run cfn-lint over every template the tests and the example synthesize',
   exec: 'bash test/cfn-lint/run.sh',
 });
+project.addTask('test:fuzz', {
+  description: 'Property-based run: 10,000 generated mappings, accepted ones judged by aws-cdk-lib\'s validator and cfn-lint',
+  exec: 'bash test/fuzz/run.sh',
+});
 project.addTask('bench', {
   description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
   exec: 'bash bench/run.sh',

@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { checkAtSynth } from './checks/mapping-checks';
+import { PropInputs } from './checks/prop-inputs';
 import { EventSourceMappingMetric } from './metrics/event-source-mapping-metric';
 import { metricForMapping } from './metrics/metric-for-mapping';
 import { bindFailureDestination, DestinationStatement } from './permissions/failure-destination';
@@ -162,35 +163,43 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     this.target = props.target;
     this.source = props.source;
 
-    const failure = props.onFailure ? bindFailureDestination(props.onFailure, this, props.target) : undefined;
+    // Props of the wrong type (from JavaScript, or across jsii) are reported at synth, never thrown here.
+    const inputs = new PropInputs();
+    const target = inputs.has('target', 'FunctionName', props.target, 'functionArn', 'a lambda.IFunction');
+    const source = inputs.has('source', 'EventSourceArn', props.source, 'grantRead', 'a StreamSource (StreamSource.kinesis(stream), ...)');
+    const onFailure = inputs.has('onFailure', 'DestinationConfig', props.onFailure, 'bind', 'a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination)');
+    const filterEncryption = inputs.has('filterEncryption', 'KmsKeyArn', props.filterEncryption, 'keyArn', 'a kms.IKey');
+    const failure = onFailure && target ? bindFailureDestination(onFailure, this, target) : undefined;
+    const reportBatchItemFailures = inputs.boolean('reportBatchItemFailures', 'FunctionResponseTypes', props.reportBatchItemFailures);
+    const filters = inputs.list('filters', 'FilterCriteria', props.filters);
 
     // Values go to the L1 as given (wrong types included): the checks report them at synth, before
     // aws-cdk-lib's renderer would throw on them.
     this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', {
       // Without a target (a JavaScript caller), an empty Lazy passes the L1's required-property check at
       // construction, so that ESM401 reports it at synth.
-      functionName: functionNameOf(props.target) ?? Lazy.string({ produce: () => undefined }),
-      eventSourceArn: props.source?.eventSourceArn,
+      functionName: functionNameOf(target) ?? Lazy.string({ produce: () => undefined }),
+      eventSourceArn: source?.eventSourceArn,
       startingPosition: props.startingPosition,
       startingPositionTimestamp: props.startingPositionTimestamp,
       batchSize: props.batchSize,
-      maximumBatchingWindowInSeconds: seconds(props.maxBatchingWindow),
+      maximumBatchingWindowInSeconds: inputs.seconds('maxBatchingWindow', 'MaximumBatchingWindowInSeconds', props.maxBatchingWindow),
       parallelizationFactor: props.parallelizationFactor,
-      maximumRecordAgeInSeconds: seconds(props.maxRecordAge),
+      maximumRecordAgeInSeconds: inputs.seconds('maxRecordAge', 'MaximumRecordAgeInSeconds', props.maxRecordAge),
       maximumRetryAttempts: props.retryAttempts,
       bisectBatchOnFunctionError: props.bisectBatchOnError,
-      functionResponseTypes: props.reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
-      tumblingWindowInSeconds: seconds(props.tumblingWindow),
+      functionResponseTypes: reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
+      tumblingWindowInSeconds: inputs.seconds('tumblingWindow', 'TumblingWindowInSeconds', props.tumblingWindow),
       destinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
-      filterCriteria: props.filters ? { filters: props.filters } : undefined,
-      kmsKeyArn: props.filterEncryption?.keyArn,
+      filterCriteria: filters ? { filters } : undefined,
+      kmsKeyArn: filterEncryption?.keyArn,
       metricsConfig: props.metricsConfig,
       enabled: props.enabled,
     });
 
     // Lambda decrypts the filter criteria with the customer managed key; the key policy must let it.
     // https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filter-criteria-encryption
-    props.filterEncryption?.addToResourcePolicy(new iam.PolicyStatement({
+    filterEncryption?.addToResourcePolicy(new iam.PolicyStatement({
       principals: [new iam.ServicePrincipal('lambda.amazonaws.com')],
       actions: ['kms:Decrypt'],
       resources: ['*'],
@@ -204,10 +213,11 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
 
-    const manualGrants = this.grantPermissions(props.target, props.source, failure?.statements ?? []);
+    const manualGrants = target ? this.grantPermissions(target, source, failure?.statements ?? []) : undefined;
     checkAtSynth(this.resource, this, () => ({
-      kind: props.source?.kind,
-      tableWithoutStream: props.source?._tableWithoutStream,
+      kind: source?.kind,
+      tableWithoutStream: source?._tableWithoutStream,
+      inputProblems: inputs.problems,
       // Rendered at synth, so that the statements name resources as the template does, not as token strings.
       manualGrants: manualGrants?.map(({ actions, resources }) => ({
         actions,
@@ -335,7 +345,3 @@ function displayValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Seconds of a Duration, fractions kept (the checks report them) and tokens passed through. */
-function seconds(duration: Duration | undefined): number | undefined {
-  return duration?.toSeconds({ integral: false });
-}

@@ -569,6 +569,31 @@ describe('wrong JavaScript types', () => {
     expect(message).not.toContain('TypeError');
   });
 
+  test('props of the wrong kind fail synth with ESM005 each, and nothing is coerced or dropped', () => {
+    const { stack, fn } = newStack();
+    const param = new CfnParameter(stack, 'Minutes', { type: 'Number' });
+    new StreamEventSourceMapping(stack, 'Mapping', {
+      ...safeProps(fn, StreamSource.fromKinesisStreamArn(STREAM_ARN)),
+      maxBatchingWindow: 5 as any,
+      maxRecordAge: Duration.minutes(param.valueAsNumber),
+      reportBatchItemFailures: 'false' as any,
+      filters: '' as any,
+      onFailure: {} as any,
+      filterEncryption: 'alias/orders' as any,
+    });
+
+    expect(synthError(() => Template.fromStack(stack))).toBe('Validation failed with the following errors:\n'
+      + '  [Stack/Mapping] ESM005: onFailure (DestinationConfig) must be a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination), got {}; '
+      + 'give onFailure as a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination)\n'
+      + '  [Stack/Mapping] ESM005: filterEncryption (KmsKeyArn) must be a kms.IKey, got "alias/orders"; give filterEncryption as a kms.IKey\n'
+      + '  [Stack/Mapping] ESM005: reportBatchItemFailures (FunctionResponseTypes) must be true or false, got "false"; give reportBatchItemFailures as a boolean\n'
+      + '  [Stack/Mapping] ESM005: filters (FilterCriteria) must be a list, got ""; give filters as a list\n'
+      + '  [Stack/Mapping] ESM005: maxBatchingWindow (MaximumBatchingWindowInSeconds) must be a Duration, got 5; give maxBatchingWindow as Duration.seconds(n)\n'
+      + '  [Stack/Mapping] ESM005: maxRecordAge (MaximumRecordAgeInSeconds) cannot be converted to seconds '
+      + '(Duration must be specified as \'Duration.seconds()\' here since its value comes from a token and cannot be converted (got Duration.minutes)), '
+      + 'got "Duration.minutes(<token>)"; give maxRecordAge as Duration.seconds(...)');
+  });
+
   test('a fractional Duration fails synth with ESM202', () => {
     const { stack, fn } = newStack();
     new StreamEventSourceMapping(stack, 'Mapping', {

@@ -71,14 +71,14 @@ export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct,
  * resolved, with intrinsics left as objects. Where aws-cdk-lib's own renderer rejects values of the wrong
  * JavaScript type (it would fail synth with its own error), the props as given, so that ESM001 names them.
  */
-export function synthesizedProperties(mapping: CfnResource): { properties: Record<string, unknown>; rejectedByCdk: boolean } {
+export function synthesizedProperties(mapping: CfnResource): { properties: Record<string, unknown>; rejectedByCdk?: string } {
   const stack = Stack.of(mapping);
   try {
     const rendered = stack.resolve(mapping._toCloudFormation()) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
-    return { properties: Object.values(rendered.Resources)[0].Properties ?? {}, rejectedByCdk: false };
-  } catch {
+    return { properties: Object.values(rendered.Resources)[0].Properties ?? {} };
+  } catch (e) {
     const given = stack.resolve((mapping as unknown as { cfnProperties: object }).cfnProperties);
-    return { properties: pascalCaseKeys(given) as Record<string, unknown>, rejectedByCdk: true };
+    return { properties: pascalCaseKeys(given) as Record<string, unknown>, rejectedByCdk: (e as Error).message };
   }
 }
 

@@ -1,7 +1,7 @@
 import { parseArn } from './arns';
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
 import { isPresent, isSet, knownText } from './values';
-import { isIntrinsic, valueAt } from '../checks/template-values';
+import { isIntrinsic, UNKNOWN, valueAt } from '../checks/template-values';
 
 /** The filters as given, or undefined when absent or unknown. */
 function filtersOf(properties: Record<string, unknown>): unknown[] | undefined {
@@ -28,6 +28,10 @@ export const ESM601: Rule = {
   summary: 'FilterCriteria.Filters holds 1 to 20 filters, each an object with only a Pattern, none repeated.',
   source: `${DOCS.cfn} ; ${DOCS.filtering}`,
   check: (facts) => {
+    const given = valueAt(facts.properties, 'FilterCriteria.Filters');
+    if (given !== undefined && given !== UNKNOWN && !Array.isArray(given)) {
+      return { problem: 'must be a list of filters', got: given, fix: 'give filters as a list of lambda.FilterCriteria.filter({...})' };
+    }
     const filters = filtersOf(facts.properties);
     if (!filters) {
       return undefined;
@@ -48,6 +52,10 @@ export const ESM601: Rule = {
       const extra = Object.keys(filter).filter((key) => key !== 'Pattern');
       if (extra.length > 0) {
         found.push({ path: `FilterCriteria.Filters[${index}]`, problem: `has ${extra.join(', ')}, but a filter takes only Pattern`, got: filter, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
+      }
+      const pattern = valueAt(filter, 'Pattern');
+      if (pattern !== undefined && pattern !== UNKNOWN && typeof pattern !== 'string') {
+        found.push({ path: path(index), problem: 'must be a string (the JSON of the filter rules)', got: pattern, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
       }
     });
     const seen = new Map<string, number>();

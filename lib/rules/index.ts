@@ -6,13 +6,13 @@ import { ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407 } from './functi
 import { ESM701, ESM702, ESM703, ESM704 } from './metrics-and-tags';
 import { ESM801, ESM802, ESM803, ESM804, ESM805 } from './operations';
 import { ESM901 } from './permissions';
-import { ESM001, ESM002, ESM003, ESM004 } from './property-types';
+import { ESM001, ESM002, ESM003, ESM004, ESM005 } from './property-types';
 import { Rule } from './rule';
 import { ESM101, ESM102, ESM103, ESM104, ESM105, ESM106, ESM107 } from './starting-position';
 
 /** The rule table: every check, its docs and its tests come from these entries. */
 export const RULES: readonly Rule[] = [
-  ESM001, ESM002, ESM003, ESM004,
+  ESM001, ESM002, ESM003, ESM004, ESM005,
   ESM101, ESM102, ESM103, ESM104, ESM105, ESM106, ESM107,
   ESM201, ESM202, ESM203, ESM204, ESM205, ESM206, ESM207,
   ESM301, ESM302,

@@ -1,5 +1,5 @@
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
-import { isIntrinsic, valueAt } from '../checks/template-values';
+import { isIntrinsic, UNKNOWN, valueAt } from '../checks/template-values';
 
 const METRICS = ['EventCount', 'ErrorCount', 'KafkaMetrics'];
 const KAFKA_ONLY_METRICS = ['ErrorCount', 'KafkaMetrics'];
@@ -20,6 +20,10 @@ export const ESM701: Rule = {
   summary: 'MetricsConfig.Metrics lists EventCount, ErrorCount or KafkaMetrics, each at most once.',
   source: DOCS.metricsConfig,
   check: (facts) => {
+    const given = valueAt(facts.properties, 'MetricsConfig.Metrics');
+    if (given !== undefined && given !== UNKNOWN && !Array.isArray(given)) {
+      return { problem: 'must be a list', got: given, fix: 'use metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT] }' };
+    }
     const metrics = metricsOf(facts.properties);
     if (!metrics) {
       return undefined;
@@ -72,15 +76,16 @@ export const ESM703: Rule = {
   }),
 };
 
-/** ESM704: the aws: prefix is reserved across AWS. */
+/** ESM704: the aws: prefix is reserved; the resource schema says keys and values cannot start with it. */
 export const ESM704: Rule = {
   id: 'ESM704',
-  severity: RuleSeverity.WARNING,
+  severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'Tags',
-  summary: 'Tag keys do not start with the reserved prefix aws: (rejection by Lambda not verified).',
-  source: DOCS.tags,
-  check: (facts) => tagsOf(facts.properties)
-    .filter(({ key }) => typeof key === 'string' && key.toLowerCase().startsWith('aws:'))
-    .map(({ index, key }) => ({ path: `Tags[${index}].Key`, problem: 'uses the reserved prefix aws:', got: key, fix: 'choose a key without the aws: prefix' })),
+  summary: 'Tag keys and values do not start with the reserved prefix aws:.',
+  source: `${DOCS.cfn} ; ${DOCS.tags}`,
+  check: (facts) => tagsOf(facts.properties).flatMap(({ index, key, value }) => [
+    ...(typeof key === 'string' && key.startsWith('aws:') ? [{ path: `Tags[${index}].Key`, got: key }] : []),
+    ...(typeof value === 'string' && value.startsWith('aws:') ? [{ path: `Tags[${index}].Value`, got: value }] : []),
+  ].map((f) => ({ ...f, problem: 'starts with the reserved prefix aws:', fix: 'choose a tag without the aws: prefix' }))),
 };

@@ -20,8 +20,25 @@ export const ESM001: Rule = {
       }
       found.push({ path: name, problem: `must be ${typeName(type)}, not ${typeName(jsonType(value))}`, got: value, fix: `give ${typeName(type)}` });
     }
+    // A wrong type deeper inside a property (a Pattern that is not a string): aws-cdk-lib names it. Its
+    // "required but missing" can only be FunctionName, which ESM401 reports.
+    const cdkProblems = (facts.rejectedByCdk ?? '').split('\n').filter((line) => /should be|not a/.test(line) && !/required but missing/.test(line));
+    if (found.length === 0 && cdkProblems.length > 0) {
+      found.push({ path: 'Properties', problem: 'are rejected by aws-cdk-lib\'s CfnEventSourceMapping', got: cdkProblems.map((l) => l.trim()).join('; '), fix: 'give each property the type CloudFormation defines for it' });
+    }
     return found;
   },
+};
+
+/** ESM005: props of `StreamEventSourceMapping` that cannot become CloudFormation values. */
+export const ESM005: Rule = {
+  id: 'ESM005',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: '*',
+  summary: 'Each StreamEventSourceMapping prop has the type its declaration gives (a Duration, a boolean, a StreamSource, a list, ...) and converts to its CloudFormation value.',
+  source: DOCS.cfn,
+  check: (facts) => facts.inputProblems ? [...facts.inputProblems] : undefined,
 };
 
 /**

@@ -33,10 +33,12 @@ export interface MappingFacts {
   /** Seconds since the epoch at synth time, for the timestamp rules. */
   readonly nowSeconds: number;
   /**
-   * aws-cdk-lib's own renderer rejected the props' JavaScript types, so `properties` are the props as given and
-   * no template can be synthesized: every value of the wrong type is an error, numeric strings included.
+   * aws-cdk-lib's own renderer rejected the props' JavaScript types (its message), so `properties` are the props
+   * as given and no template can be synthesized: every value of the wrong type is an error, numeric strings included.
    */
-  readonly rejectedByCdk?: boolean;
+  readonly rejectedByCdk?: string;
+  /** `StreamEventSourceMapping` props that could not be converted to CloudFormation values (ESM005). */
+  readonly inputProblems?: readonly Finding[];
 }
 
 /** A rule of the rule table: written once, used by the construct, the aspect, the docs and the tests. */

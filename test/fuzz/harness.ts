@@ -192,9 +192,17 @@ function buildConstruct(c: ConstructCase, scope: Construct, f: Fixture): Built {
   });
   c.tags.forEach(([k, v]) => Tags.of(mapping).add(k, v));
 
+  // A value that is not a Duration, or a token Duration aws-cdk-lib cannot convert, must be rejected (ESM005).
   const seconds = (spec: DurationSpec | undefined) => {
     const d = duration(spec, f);
-    return d instanceof Duration ? d.toSeconds({ integral: false }) : d;
+    if (d === undefined) {
+      return undefined;
+    }
+    try {
+      return d instanceof Duration ? d.toSeconds({ integral: false }) : MUST_REJECT;
+    } catch {
+      return MUST_REJECT;
+    }
   };
   const responseTypes = props.reportBatchItemFailures;
   const expected: Record<string, unknown> = {
@@ -212,8 +220,8 @@ function buildConstruct(c: ConstructCase, scope: Construct, f: Fixture): Built {
     TumblingWindowInSeconds: seconds(c.tumblingWindow),
     DestinationConfig: destination ? { OnFailure: { Destination: expectedDestination(c, f) } } : undefined,
     // What aws-cdk-lib's renderer makes of the filters: { pattern } becomes { Pattern }; other values stay as given.
-    FilterCriteria: props.filters === undefined || props.filters === null ? undefined
-      : { Filters: Array.isArray(props.filters) ? props.filters.map((x: unknown) => isObject(x) ? renameKeys(x, { pattern: 'Pattern' }) : x) : props.filters },
+    FilterCriteria: props.filters === undefined ? undefined
+      : Array.isArray(props.filters) ? { Filters: props.filters.map((x: unknown) => isObject(x) ? renameKeys(x, { pattern: 'Pattern' }) : x) } : MUST_REJECT,
     KmsKeyArn: key?.keyArn,
     MetricsConfig: isObject(props.metricsConfig) ? renameKeys(props.metricsConfig, { metrics: 'Metrics' }) : props.metricsConfig,
     Enabled: props.enabled,

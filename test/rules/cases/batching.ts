@@ -16,7 +16,7 @@ const BOUNDS: Array<[string, string, number[], number[], Record<string, unknown>
 export const RANGE_CASES: RuleCase[] = BOUNDS.flatMap(([property, rule, passing, failing, extra]) => KINDS.flatMap((kind) => [
   ...passing.map((value): RuleCase => ({ name: `${property} ${value} passes ${rule} (${kind})`, kind, set: { ...extra, [property]: value }, expected: [] })),
   ...failing.map((value): RuleCase => ({ name: `${property} ${value} fails ${rule} (${kind})`, kind, set: { ...extra, [property]: value }, expected: [rule] })),
-  { name: `${property} "10" given to aws-cdk-lib fails ESM001 only, not ${rule} (${kind})`, kind, set: { ...extra, [property]: '10' }, facts: { rejectedByCdk: true }, expected: ['ESM001'] },
+  { name: `${property} "10" given to aws-cdk-lib fails ESM001 only, not ${rule} (${kind})`, kind, set: { ...extra, [property]: '10' }, facts: { rejectedByCdk: 'Supplied properties not correct' }, expected: ['ESM001'] },
   { name: `${property} "${passing[0]}" in the template warns ESM003 only (${kind})`, kind, set: { ...extra, [property]: String(passing[0]) }, expected: ['ESM003'] },
   { name: `${property} "${failing[0]}" in the template warns ESM003 and fails ${rule} (${kind})`, kind, set: { ...extra, [property]: String(failing[0]) }, expected: ['ESM003', rule] },
   { name: `${property} unresolved (Ref) passes ${rule} (${kind})`, kind, set: { ...extra, [property]: REF }, expected: [] },

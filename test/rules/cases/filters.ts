@@ -25,6 +25,8 @@ export const FILTER_COUNT_CASES: RuleCase[] = [
 ];
 
 export const ESM601_CASES: RuleCase[] = [
+  { name: 'Filters as a string fails ESM601', set: { FilterCriteria: { Filters: 'abc' } }, expected: ['ESM601'] },
+  { name: 'a Pattern that is a number fails ESM601', set: { FilterCriteria: { Filters: [{ Pattern: 5 }] } }, expected: ['ESM601'] },
   { name: 'a repeated pattern fails ESM601', set: withPatterns('{"data":{"k":["a"]}}', '{"data":{"k":["b"]}}', '{"data":{"k":["a"]}}'), expected: ['ESM601'] },
   { name: 'a filter that is a string fails ESM601', set: { FilterCriteria: { Filters: ['{"data":{"k":["a"]}}'] } }, expected: ['ESM601'] },
   { name: 'a filter that is null fails ESM601', set: { FilterCriteria: { Filters: [null] } }, expected: ['ESM601'] },

@@ -4,6 +4,7 @@ const metrics = (...names: unknown[]) => ({ MetricsConfig: { Metrics: names } })
 const tag = (Key: unknown, Value: unknown = 'orders') => ({ Tags: [{ Key, Value }] });
 
 export const ESM701_CASES: RuleCase[] = [
+  { name: 'Metrics as a string fails ESM701', set: { MetricsConfig: { Metrics: 'EventCount' } }, expected: ['ESM701'] },
   { name: 'Metrics [EventCount] passes', set: metrics('EventCount'), expected: [] },
   { name: 'Metrics [EventCount] passes on a DynamoDB stream', kind: D, set: metrics('EventCount'), expected: [] },
   { name: 'Metrics [] passes', set: metrics(), expected: [] },
@@ -42,7 +43,8 @@ export const ESM703_CASES: RuleCase[] = [
 
 export const ESM704_CASES: RuleCase[] = [
   { name: 'tag key aws:team fails ESM704', set: tag('aws:team'), expected: ['ESM704'] },
-  { name: 'tag key AWS:team fails ESM704', set: tag('AWS:team'), expected: ['ESM704'] },
+  { name: 'tag key AWS:team passes ESM704 (the schema reserves aws: in lower case)', set: tag('AWS:team'), expected: [] },
+  { name: 'tag value aws:orders fails ESM704', set: { Tags: [{ Key: 'team', Value: 'aws:orders' }] }, expected: ['ESM704'] },
   { name: 'tag key awsteam passes ESM704', set: tag('awsteam'), expected: [] },
   { name: 'tag key team:aws: passes ESM704', set: tag('team:aws:'), expected: [] },
   { name: 'tag key aws: with 129 characters fails ESM703 and ESM704', set: tag(`aws:${'k'.repeat(125)}`), expected: ['ESM703', 'ESM704'] },
@@ -80,7 +82,7 @@ export const METRICS_AND_TAGS_MESSAGES: MessageCase[] = [
     name: 'ESM704 message',
     labels: false,
     set: tag('aws:team'),
-    messages: ['ESM704: Tags[0].Key uses the reserved prefix aws:, got "aws:team"; choose a key without the aws: prefix'],
+    messages: ['ESM704: Tags[0].Key starts with the reserved prefix aws:, got "aws:team"; choose a tag without the aws: prefix'],
   },
 ];
 

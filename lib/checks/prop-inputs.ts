@@ -1,0 +1,56 @@
+import { Duration } from 'aws-cdk-lib';
+import { Finding } from '../rules';
+
+/**
+ * Converts `StreamEventSourceMapping` props to CloudFormation values without throwing: a value that cannot be
+ * converted (a number where a Duration belongs, a Duration in minutes built from a token, a string where a
+ * boolean belongs) is kept out of the template and recorded, and ESM005 reports it at synth with the others.
+ */
+export class PropInputs {
+  public readonly problems: Finding[] = [];
+
+  /** Whole or fractional seconds of a Duration (the range rules judge them); tokens pass through. */
+  public seconds(prop: string, path: string, value: unknown): number | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!(value instanceof Duration)) {
+      this.problems.push({ path, problem: 'must be a Duration', got: value, fix: `give ${prop} as Duration.seconds(n)` });
+      return undefined;
+    }
+    try {
+      return value.toSeconds({ integral: false });
+    } catch (e) {
+      // aws-cdk-lib cannot convert a token amount between units (Duration.minutes(token)).
+      this.problems.push({ path, problem: `cannot be converted to seconds (${(e as Error).message})`, got: `Duration.${value.unitLabel()}(<token>)`, fix: `give ${prop} as Duration.seconds(...)` });
+      return undefined;
+    }
+  }
+
+  /** A prop that must be a boolean when given; anything else is recorded, never coerced. */
+  public boolean(prop: string, path: string, value: unknown): boolean | undefined {
+    if (value === undefined || typeof value === 'boolean') {
+      return value;
+    }
+    this.problems.push({ path, problem: 'must be true or false', got: value, fix: `give ${prop} as a boolean` });
+    return undefined;
+  }
+
+  /** A prop that must be an object with the member an interface promises (a StreamSource, an IKey, ...). */
+  public has<T>(prop: string, path: string, value: T | undefined, member: string, expected: string): T | undefined {
+    if (value === undefined || (value !== null && typeof value === 'object' && member in value)) {
+      return value;
+    }
+    this.problems.push({ path, problem: `must be ${expected}`, got: value, fix: `give ${prop} as ${expected}` });
+    return undefined;
+  }
+
+  /** A prop that must be a list when given. */
+  public list<T>(prop: string, path: string, value: T[] | undefined): T[] | undefined {
+    if (value === undefined || Array.isArray(value)) {
+      return value;
+    }
+    this.problems.push({ path, problem: 'must be a list', got: value, fix: `give ${prop} as a list` });
+    return undefined;
+  }
+}
