@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -144,11 +144,6 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     return lambda.EventSourceMapping.fromEventSourceMappingId(scope, id, eventSourceMappingId);
   }
 
-  /** The ID (UUID) Lambda assigns to the mapping. @attribute */
-  public readonly eventSourceMappingId: string;
-
-  /** The ARN of the mapping. @attribute */
-  public readonly eventSourceMappingArn: string;
 
   /** The function, version or alias the mapping invokes. */
   public readonly target: lambda.IFunction;
@@ -205,14 +200,6 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
       resources: ['*'],
     }));
 
-    this.eventSourceMappingId = this.resource.ref;
-    this.eventSourceMappingArn = Stack.of(this).formatArn({
-      service: 'lambda',
-      resource: 'event-source-mapping',
-      resourceName: this.eventSourceMappingId,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
-
     const manualGrants = target ? this.grantPermissions(target, source, failure?.statements ?? []) : undefined;
     checkAtSynth(this.resource, this, () => ({
       kind: source?.kind,
@@ -224,6 +211,28 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
         resources: resources.map((resource) => displayValue(Stack.of(this).resolve(resource))),
       })),
     }), true);
+  }
+
+  /**
+   * The ID (UUID) Lambda assigns to the mapping.
+   * @attribute
+   */
+  public get eventSourceMappingId(): string {
+    // Computed on use: most mappings are never referenced, and thousands of eager tokens cost synth time.
+    return this.resource.ref;
+  }
+
+  /**
+   * The ARN of the mapping.
+   * @attribute
+   */
+  public get eventSourceMappingArn(): string {
+    return Stack.of(this).formatArn({
+      service: 'lambda',
+      resource: 'event-source-mapping',
+      resourceName: this.eventSourceMappingId,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   /** A reference to this mapping for aws-cdk-lib APIs that take an `IEventSourceMappingRef`. */

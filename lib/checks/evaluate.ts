@@ -22,7 +22,10 @@ export function evaluate(rules: readonly Rule[], facts: MappingFacts, constructL
       continue;
     }
     const found = rule.check(facts);
-    for (const finding of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
+    if (found === undefined) {
+      continue;
+    }
+    for (const finding of Array.isArray(found) ? found : [found]) {
       violations.push({ rule, message: formatMessage(rule, finding, constructLabels) });
     }
   }

@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { evaluate } from './evaluate';
 import { MappingFacts, RuleSeverity, RULES } from '../rules';
@@ -74,8 +74,9 @@ export function checkAtSynth(mapping: CfnResource, reportOn: IConstruct,
 export function synthesizedProperties(mapping: CfnResource): { properties: Record<string, unknown>; rejectedByCdk?: string } {
   const stack = Stack.of(mapping);
   try {
-    const rendered = stack.resolve(mapping._toCloudFormation()) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
-    return { properties: Object.values(rendered.Resources)[0].Properties ?? {} };
+    // Resolve the resource entry only: its wrapper's key is the logical ID, a token that costs a second resolve.
+    const entry = Object.values((mapping._toCloudFormation() as { Resources: Record<string, unknown> }).Resources)[0];
+    return { properties: (stack.resolve(entry) as { Properties?: Record<string, unknown> }).Properties ?? {} };
   } catch (e) {
     const given = stack.resolve((mapping as unknown as { cfnProperties: object }).cfnProperties);
     return { properties: pascalCaseKeys(given) as Record<string, unknown>, rejectedByCdk: (e as Error).message };

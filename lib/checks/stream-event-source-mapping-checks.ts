@@ -1,4 +1,4 @@
-import { CfnResource, IAspect, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { acknowledgeRule, checkAtSynth } from './mapping-checks';
 import { isIntrinsic, partialString, UNKNOWN } from './template-values';
@@ -89,19 +89,27 @@ function referencedKind(mapping: CfnResource, arn: unknown): StreamSourceKind | 
   return KIND_BY_REFERENCE[`${reference.target.cfnResourceType}.${reference.displayName}`];
 }
 
-/** Logical ID to resource type for a stack, computed once per stack at synth (again if the stack grew since). */
-const TYPES = new WeakMap<Stack, Map<string, string>>();
+/**
+ * Logical ID to resource type for a stack, built once per stack at synth. An ID it lacks (a resource added after
+ * an earlier synth) rebuilds it once; an ID still missing then (a parameter) is remembered, so that a thousand
+ * mappings reading one parameter walk the stack once, not a thousand times.
+ */
+const TYPES = new WeakMap<Stack, { types: Map<string, string>; missing: Set<string> }>();
 
 function resourceType(stack: Stack, logicalId: string): string | undefined {
-  let types = TYPES.get(stack);
-  if (!types || !types.has(logicalId)) {
-    types = new Map();
+  let entry = TYPES.get(stack);
+  if (!entry || (!entry.types.has(logicalId) && !entry.missing.has(logicalId))) {
+    const types = new Map<string, string>();
     for (const child of stack.node.findAll()) {
       if (CfnResource.isCfnResource(child) && Stack.of(child) === stack) {
         types.set(stack.resolve(child.logicalId), child.cfnResourceType);
       }
     }
-    TYPES.set(stack, types);
+    entry = { types, missing: new Set(entry?.missing) };
+    TYPES.set(stack, entry);
+    if (!types.has(logicalId)) {
+      entry.missing.add(logicalId);
+    }
   }
-  return types.get(logicalId);
+  return entry.types.get(logicalId);
 }
