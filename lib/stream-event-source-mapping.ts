@@ -1,8 +1,8 @@
-import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { checkAtSynth } from './checks/mapping-checks';
 import { PropInputs } from './checks/prop-inputs';

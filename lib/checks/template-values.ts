@@ -46,8 +46,27 @@ export function isIntrinsic(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return false;
   }
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+  // Counted without Object.keys: this runs for every value of every mapping at synth.
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) {
+      return false;
+    }
+    only = key;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::'));
+}
+
+/** Dotted paths split once: the rules ask for the same few paths of every mapping. */
+const PATH_KEYS = new Map<string, string[]>();
+
+function keysOf(path: string): string[] {
+  let keys = PATH_KEYS.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    PATH_KEYS.set(path, keys);
+  }
+  return keys;
 }
 
 /** The value at a dotted path (`DestinationConfig.OnFailure.Destination`); `UNKNOWN` when an intrinsic is on the way. */
@@ -59,7 +78,7 @@ export function valueAt(root: unknown, path: string): unknown {
 /** Like `valueAt`, but an intrinsic at the end of the path is returned as it is (for `partialString`). */
 export function rawValueAt(root: unknown, path: string): unknown {
   let current = root;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (isIntrinsic(current)) {
       return UNKNOWN;
     }

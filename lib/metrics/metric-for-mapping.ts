@@ -1,6 +1,6 @@
-import { Token } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Token } from 'aws-cdk-lib/core';
 import { EventSourceMappingMetric } from './event-source-mapping-metric';
 
 const EVENT_COUNT_METRICS: readonly string[] = Object.values(EventSourceMappingMetric);

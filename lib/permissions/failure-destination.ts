@@ -1,6 +1,6 @@
-import { Stack } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Stack } from 'aws-cdk-lib/core';
 import { DependencyGroup, IConstruct } from 'constructs';
 
 /** A statement the target's role needs for the failure destination. */

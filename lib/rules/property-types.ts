@@ -3,6 +3,8 @@ import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
 import { isBooleanString, isNumericString, isPresent } from './values';
 import { UNKNOWN, valueAt } from '../checks/template-values';
 
+const PROPERTY_ENTRIES = Object.entries(STREAM_PROPERTIES);
+
 /** ESM001: every stream property has its CloudFormation JSON type (catches wrong types passed from JavaScript). */
 export const ESM001: Rule = {
   id: 'ESM001',
@@ -13,7 +15,7 @@ export const ESM001: Rule = {
   source: DOCS.cfn,
   check: (facts) => {
     const found: Finding[] = [];
-    for (const [name, { type }] of Object.entries(STREAM_PROPERTIES)) {
+    for (const [name, { type }] of PROPERTY_ENTRIES) {
       const value = valueAt(facts.properties, name);
       if (value === undefined || value === UNKNOWN || jsonType(value) === type || (looselyTyped(value, type) && !facts.rejectedByCdk)) {
         continue;
@@ -52,7 +54,7 @@ export const ESM003: Rule = {
   property: '*',
   summary: 'Numbers and booleans are written as JSON numbers and booleans, not as strings ("10", "true"): CloudFormation\'s coercion is not verified for this resource.',
   source: DOCS.cfn,
-  check: (facts) => facts.rejectedByCdk ? undefined : Object.entries(STREAM_PROPERTIES).flatMap(([name, { type }]) => {
+  check: (facts) => facts.rejectedByCdk ? undefined : PROPERTY_ENTRIES.flatMap(([name, { type }]) => {
     const value = valueAt(facts.properties, name);
     return looselyTyped(value, type) ? [{ path: name, problem: `is ${type === 'number' ? 'a number' : 'a boolean'} written as a string`, got: value, fix: `write ${value} without quotes` }] : [];
   }),

@@ -1,8 +1,8 @@
-import { Fn, Token } from 'aws-cdk-lib/core';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { Fn, Token } from 'aws-cdk-lib/core';
 import { SourceStatement } from './source-statement';
 import { StreamSourceKind } from './stream-source-kind';
 
