@@ -11,7 +11,7 @@ import { synthesizedProperties } from '../../lib/checks/mapping-checks';
 /**
  * The checks read a mapping's properties without rendering the whole resource (for speed): what they read
  * must be exactly what the template gets, for tokens, overrides, deletions, tags, lazies, conditions and
- * empty values, on L1s and on both L2s.
+ * empty values, on L1s and on both L2s. (The template is valid: test/cfn-lint lints it.)
  */
 test('the properties the checks read are the properties the template gets', () => {
   const app = new App();
@@ -27,11 +27,11 @@ test('the properties the checks read are the properties the template gets', () =
     l1('Literal', { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] }),
     l1('Tokens', { functionName: fn.functionName, eventSourceArn: stream.streamArn, batchSize: Lazy.number({ produce: () => 7 }) }),
     l1('Conditional', { batchSize: Token.asNumber(Fn.conditionIf(cond.logicalId, 5, Aws.NO_VALUE)) }),
-    l1('Empty', { functionResponseTypes: [], filterCriteria: { filters: [] }, destinationConfig: {} }),
+    l1('Empty', { functionResponseTypes: [], destinationConfig: {} }),
   ];
-  const overridden = l1('Overrides', { batchSize: 10 });
+  const overridden = l1('Overrides', { batchSize: 10, maximumRetryAttempts: 3 });
   overridden.addPropertyOverride('BatchSize', 20);
-  overridden.addPropertyDeletionOverride('StartingPosition');
+  overridden.addPropertyDeletionOverride('MaximumRetryAttempts');
   overridden.addOverride('Properties.FilterCriteria.Filters', [{ Pattern: '{"a":[1]}' }]);
   const tagged = l1('Tagged', {});
   Tags.of(tagged).add('team', 'orders');
