@@ -1,5 +1,5 @@
 import { parseArn } from './arns';
-import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
+import { ALL_KINDS, DOCS, MappingFacts, Rule, RuleSeverity } from './rule';
 import { isSet, knownText } from './values';
 
 /**
@@ -13,6 +13,15 @@ const FORMS = 'a function name, name:qualifier, a function ARN, a qualified (ver
 function parseFunctionName(text: string): { name: string; qualifier?: string; partition?: string; region?: string } | undefined {
   const m = FUNCTION_NAME.exec(text);
   return m ? { partition: m[1], region: m[2]?.slice(0, -1), name: m[4], qualifier: m[5] } : undefined;
+}
+
+/** The function's and the stream's partition or region where both are literal and they differ. */
+function differingArnPart(facts: MappingFacts, part: 'partition' | 'region'): { ofFunction: string; ofStream: string; functionName: string } | undefined {
+  const fn = knownText(facts, 'FunctionName');
+  const source = knownText(facts, 'EventSourceArn');
+  const ofFunction = fn?.exact ? parseFunctionName(fn.text)?.[part] : undefined;
+  const ofStream = source?.exact ? parseArn(source.text)?.[part] : undefined;
+  return ofFunction && ofStream && ofFunction !== ofStream ? { ofFunction, ofStream, functionName: fn!.text } : undefined;
 }
 
 /** ESM401: the function is required. */
@@ -115,13 +124,10 @@ export const ESM406: Rule = {
   summary: 'A function ARN and the EventSourceArn are in the same partition (partitions are isolated).',
   source: DOCS.arns,
   check: (facts) => {
-    const fn = knownText(facts, 'FunctionName');
-    const source = knownText(facts, 'EventSourceArn');
-    const fnPartition = fn?.exact ? parseFunctionName(fn.text)?.partition : undefined;
-    const sourcePartition = source?.exact ? parseArn(source.text)?.partition : undefined;
-    return fnPartition && sourcePartition && fnPartition !== sourcePartition ? {
-      problem: `is in partition ${fnPartition} but the stream is in ${sourcePartition}`,
-      got: fn!.text,
+    const differ = differingArnPart(facts, 'partition');
+    return differ ? {
+      problem: `is in partition ${differ.ofFunction} but the stream is in ${differ.ofStream}`,
+      got: differ.functionName,
       fix: 'map the stream to a function in the same partition',
     } : undefined;
   },
@@ -136,13 +142,10 @@ export const ESM407: Rule = {
   summary: 'A function ARN and the EventSourceArn are in the same region (cross-region mappings are not documented).',
   source: DOCS.api,
   check: (facts) => {
-    const fn = knownText(facts, 'FunctionName');
-    const source = knownText(facts, 'EventSourceArn');
-    const fnRegion = fn?.exact ? parseFunctionName(fn.text)?.region : undefined;
-    const sourceRegion = source?.exact ? parseArn(source.text)?.region : undefined;
-    return fnRegion && sourceRegion && fnRegion !== sourceRegion ? {
-      problem: `is in region ${fnRegion} but the stream is in ${sourceRegion}`,
-      got: fn!.text,
+    const differ = differingArnPart(facts, 'region');
+    return differ ? {
+      problem: `is in region ${differ.ofFunction} but the stream is in ${differ.ofStream}`,
+      got: differ.functionName,
       fix: 'map the stream to a function in its own region',
     } : undefined;
   },
