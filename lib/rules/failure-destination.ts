@@ -52,6 +52,11 @@ export const ESM502: Rule = {
   summary: 'The on-failure Destination is an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) or kafka://<topic>, of at most 350 characters.',
   source: `${DOCS.api} ; ${DOCS.cfnOnFailure}`,
   check: (facts) => {
+    const given = valueAt(facts.properties, DESTINATION);
+    if (given !== undefined && given !== UNKNOWN && typeof given !== 'string') {
+      // A number or object from an override: read as text it is still no ARN.
+      return { problem: 'is not an ARN', got: given, fix: 'give the ARN of an SQS queue, SNS topic or S3 bucket' };
+    }
     const arn = knownText(facts, DESTINATION);
     if (!arn) {
       return undefined;

@@ -28,6 +28,7 @@ export const ESM501_CASES: RuleCase[] = [
 ];
 
 export const ESM502_CASES: RuleCase[] = [
+  { name: 'a Destination that is a number (an override) fails ESM502', set: { DestinationConfig: { OnFailure: { Destination: 5 } } }, expected: ['ESM502'] },
   { name: 'destination "failed-queue" fails ESM502', set: onFailure('failed-queue'), expected: ['ESM502'] },
   { name: 'destination "" fails ESM502', set: onFailure(''), expected: ['ESM502'] },
   { name: 'destination ARN with an 11-digit account fails ESM502', set: onFailure('arn:aws:sqs:us-east-1:12345678901:failed'), expected: ['ESM502'] },
