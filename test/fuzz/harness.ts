@@ -268,15 +268,34 @@ function buildL1(c: L1Case, scope: Construct, f: Fixture): Built {
   for (const [where, value] of Object.entries(c.viaOverrides)) {
     const v = materialize(value, f);
     mapping.addPropertyOverride(where, v);
-    const keys = where.split('.');
-    let node = expected;
-    for (const k of keys.slice(0, -1)) {
-      node[k] = isObject(node[k]) ? { ...(node[k] as object) } : {};
-      node = node[k] as Record<string, unknown>;
+    const nested = where.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), v) as Record<string, unknown>;
+    for (const [key, inner] of Object.entries(nested)) {
+      mergeLikeCdk(expected, key, inner);
     }
-    node[keys[keys.length - 1]] = v;
   }
   return { mapping, expected };
+}
+
+/**
+ * What aws-cdk-lib does with an override (core's deepMerge): objects merge into what is there, and an object
+ * that ends up empty is removed, so `DestinationConfig: { OnFailure: {} }` leaves nothing in the template.
+ */
+function mergeLikeCdk(properties: Record<string, unknown>, key: string, value: unknown): void {
+  if (value === undefined) {
+    delete properties[key];
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const into: Record<string, unknown> = isObject(properties[key]) ? { ...(properties[key] as object) } : {};
+    for (const [k, v] of Object.entries(value)) {
+      mergeLikeCdk(into, k, v);
+    }
+    if (Object.keys(into).length === 0) {
+      delete properties[key];
+    } else {
+      properties[key] = into;
+    }
+  } else {
+    properties[key] = value;
+  }
 }
 
 function build(c: FuzzCase, scope: Construct, f: Fixture): Built {
