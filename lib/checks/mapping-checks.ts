@@ -19,10 +19,6 @@ function isAcknowledged(node: IConstruct, ruleId: string): boolean {
   return node.node.scopes.some((scope) => ACKNOWLEDGED.get(scope)?.has(ruleId));
 }
 
-export function isChecked(mapping: CfnResource): boolean {
-  return CHECKED.has(mapping);
-}
-
 /** What a caller knows of a mapping beyond its properties. */
 export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds' | 'rejectedByCdk'>;
 
