@@ -97,6 +97,12 @@ project.addTask('test:fuzz', {
   description: 'Property-based run: 10,000 generated mappings, accepted ones judged by aws-cdk-lib\'s validator and cfn-lint',
   exec: 'bash test/fuzz/run.sh',
 });
+project.addTask('test:package', {
+  description: 'Pack the package, install the tarball into a strict TypeScript consumer with the newest aws-cdk-lib, type-check and synthesize it',
+  exec: 'bash test/package/run.sh',
+});
+// The consumer app compiles against the installed tarball, in a temp dir, under its own tsconfig.
+project.eslint?.addIgnorePattern('test/package/consumer/');
 project.addTask('bench', {
   description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
   exec: 'bash bench/run.sh',
@@ -147,5 +153,9 @@ for (const dir of ['example', 'scripts']) {
 
 project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
 project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test');
+// The package holds compiled JavaScript and declarations only: with a .ts beside its .d.ts, a consumer's tsc
+// resolves the .ts and type-checks the library's sources under the consumer's flags (test/package/run.sh).
+project.npmignore?.exclude('/lib/**/*.ts');
+project.npmignore?.include('/lib/**/*.d.ts');
 
 project.synth();
