@@ -1,8 +1,10 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib/core';
+import { ArnFormat, Duration, Lazy, Names, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { checkAtSynth } from './checks/mapping-checks';
 import { PropInputs } from './checks/prop-inputs';
@@ -142,6 +144,40 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
   /** Imports a mapping by its ID (the UUID Lambda assigns). */
   public static fromEventSourceMappingId(scope: Construct, id: string, eventSourceMappingId: string): lambda.IEventSourceMapping {
     return lambda.EventSourceMapping.fromEventSourceMappingId(scope, id, eventSourceMappingId);
+  }
+
+  /**
+   * The construct ID of the mapping that `fn.addEventSource(new KinesisEventSource(stream, ...))` creates in `fn`.
+   *
+   * A `StreamEventSourceMapping` created in the same scope (the function, version or alias the event source was
+   * added to) with this ID has the logical ID of the deployed mapping, so CloudFormation updates that mapping in
+   * place instead of replacing it. Set `batchSize: 100` unless the event source set one: `KinesisEventSource`
+   * writes 100 by default. See "Adopting an existing mapping" in the README.
+   *
+   * @param stream the stream given to `KinesisEventSource`
+   */
+  public static idOfKinesisEventSource(stream: kinesis.IStream): string {
+    return `KinesisEventSource:${Names.nodeUniqueId(stream.node)}`;
+  }
+
+  /**
+   * The construct ID of the mapping that `fn.addEventSource(new KinesisConsumerEventSource(consumer, ...))` creates
+   * in `fn`; see `idOfKinesisEventSource`.
+   *
+   * @param consumer the stream consumer given to `KinesisConsumerEventSource`
+   */
+  public static idOfKinesisConsumerEventSource(consumer: kinesis.IStreamConsumer): string {
+    return `KinesisConsumerEventSource:${Names.nodeUniqueId(consumer.node)}`;
+  }
+
+  /**
+   * The construct ID of the mapping that `fn.addEventSource(new DynamoEventSource(table, ...))` creates in `fn`;
+   * see `idOfKinesisEventSource` (`DynamoEventSource` also writes `batchSize` 100 by default).
+   *
+   * @param table the table given to `DynamoEventSource`
+   */
+  public static idOfDynamoEventSource(table: dynamodb.ITable): string {
+    return `DynamoDBEventSource:${Names.nodeUniqueId(table.node)}`;
   }
 
 

@@ -22,17 +22,23 @@ type Expectation =
   | { kind: 'synth ok' }
   | { kind: 'error' | 'throws' | 'warning'; text: string }
   | { kind: 'template'; type: string; properties: Record<string, unknown> }
+  | { kind: 'logical-id'; type: string; logicalId: string }
   | { kind: 'output'; module: string };
 
 export function parseExpectation(text: string): Expectation {
   if (text === 'synth ok') return { kind: 'synth ok' };
-  const match = /^(error|throws|warning|template|output)\s+([\s\S]+)$/.exec(text);
-  if (!match) throw new Error(`unknown expectation "${text}": use synth ok, error, throws, warning, template or output (docs/readme-examples.md)`);
+  const match = /^(error|throws|warning|template|logical-id|output)\s+([\s\S]+)$/.exec(text);
+  if (!match) throw new Error(`unknown expectation "${text}": use synth ok, error, throws, warning, template, logical-id or output (docs/readme-examples.md)`);
   const [, kind, rest] = match;
   if (kind === 'template') {
     const t = /^(\S+)\s+(\{[\s\S]*\})$/.exec(rest);
     if (!t) throw new Error(`"template" takes a resource type and a JSON object of properties, got "${rest}"`);
     return { kind, type: t[1], properties: JSON.parse(t[2]) };
+  }
+  if (kind === 'logical-id') {
+    const l = /^(\S+)\s+(\w+)$/.exec(rest);
+    if (!l) throw new Error(`"logical-id" takes a resource type and a logical ID, got "${rest}"`);
+    return { kind, type: l[1], logicalId: l[2] };
   }
   if (kind === 'output') return { kind, module: rest };
   return { kind: kind as 'error' | 'throws' | 'warning', text: rest };
@@ -121,6 +127,11 @@ function checkTsBlock(block: CodeBlock) {
   if (outcome.errors.length > 0) return;
   expectMatched('warnings', outcome.warnings, texts('warning'));
   for (const e of expectations) {
+    if (e.kind === 'logical-id') {
+      const ids = outcome.templates.flatMap((template) => Object.entries(template.Resources ?? {})
+        .filter(([, resource]) => (resource as { Type: string }).Type === e.type).map(([logicalId]) => logicalId));
+      expect(ids).toContain(e.logicalId);
+    }
     if (e.kind !== 'template') continue;
     const matching = outcome.templates.filter((template) => {
       try {
@@ -153,7 +164,7 @@ const outputs = blocks.filter((b) => b.lang === 'text');
 
 describe('README.md', () => {
   test('has TypeScript examples and sample output to check (the parser found them)', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(4);
+    expect(examples.length).toBeGreaterThanOrEqual(6);
     expect(outputs.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -199,6 +210,17 @@ describe('the README example runner', () => {
 
   test('a type the runner cannot build fails with what to add', () => {
     expect(() => withDeclaredValues('declare const bucket: s3.Bucket;')).toThrow('add s3.Bucket to test/readme/declared-values.ts');
+  });
+
+  test('a logical-id expectation names a resource of the template', () => {
+    const code = [
+      'declare const stream: kinesis.Stream;',
+      'declare const fn: lambda.Function;',
+      "new StreamEventSourceMapping(this, 'M', { target: fn, source: StreamSource.kinesis(stream), startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 2 });",
+    ].join('\n');
+    const block = (id: string) => ({ lang: 'ts', code, line: 1, expectations: ['synth ok', `logical-id AWS::Lambda::EventSourceMapping ${id}`], tags: [] });
+    expect(() => checkTsBlock(block('M38C90C7F'))).not.toThrow();
+    expect(() => checkTsBlock(block('M00000000'))).toThrow();
   });
 
   test('an unknown expectation fails', () => {
