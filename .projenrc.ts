@@ -142,6 +142,19 @@ new TextFile(project, 'rosetta/default.ts-fixture', {
   ],
 });
 
+// Layers import only downward; a back-edge fails lint (and so the build). Entry points sit on top, side by side.
+const LAYERS = ['template', 'rules', 'validation'];
+const ENTRY_POINTS = ['construct', 'aspect', 'cli', 'plugin'];
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: LAYERS.map((layer, i) => ({
+      target: `./lib/${layer}`,
+      from: [...LAYERS.slice(i + 1), ...ENTRY_POINTS].map((above) => `./lib/${above}`).concat('./lib/index.ts'),
+      message: `lib/${layer} is layer ${i + 1} of ${LAYERS.join(' < ')} < entry points (${ENTRY_POINTS.join(', ')}): it may import only from the layers below it.`,
+    })),
+  }],
+});
+
 project.eslint?.addLintPattern('example');
 project.eslint?.addLintPattern('scripts');
 // The example and the scripts are type-checked and linted like the tests (eslint finds the nearest tsconfig).

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ALL_KINDS, RULES, RuleSeverity } from '../lib/rules';
-import { KIND_NAMES } from '../lib/rules/arns';
+import { KIND_NAMES } from '../lib/template/arns';
 
 const root = join(__dirname, '..');
 

@@ -1,7 +1,7 @@
-import { ARN_SHAPES, KIND_NAMES, kindOfArn } from './arns';
+import { isSet, knownText } from './helpers';
 import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
-import { isSet, knownText } from './values';
-import { StreamSourceKind } from '../sources/stream-source-kind';
+import { ARN_SHAPES, KIND_NAMES, kindOfArn } from '../template/arns';
+import { StreamSourceKind } from '../template/stream-source-kind';
 
 /** ESM301: a stream mapping names its stream. */
 export const ESM301: Rule = {

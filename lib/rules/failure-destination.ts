@@ -1,7 +1,7 @@
-import { parseArn } from './arns';
+import { knownText } from './helpers';
 import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
-import { knownText } from './values';
-import { UNKNOWN, valueAt } from '../checks/template-values';
+import { parseArn } from '../template/arns';
+import { UNKNOWN, valueAt } from '../template/values';
 
 const DESTINATION = 'DestinationConfig.OnFailure.Destination';
 const SERVICES = ['sqs', 'sns', 's3'];

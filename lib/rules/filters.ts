@@ -1,7 +1,7 @@
-import { parseArn } from './arns';
+import { isPresent, isSet, knownText } from './helpers';
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
-import { isPresent, isSet, knownText } from './values';
-import { isIntrinsic, UNKNOWN, valueAt } from '../checks/template-values';
+import { parseArn } from '../template/arns';
+import { isIntrinsic, UNKNOWN, valueAt } from '../template/values';
 
 /** The filters as given, or undefined when absent or unknown. */
 function filtersOf(properties: Record<string, unknown>): unknown[] | undefined {
@@ -16,6 +16,9 @@ function patterns(properties: Record<string, unknown>): Array<{ index: number; p
     return typeof pattern === 'string' ? [{ index, pattern }] : [];
   });
 }
+
+/** Lambda's default filter quota per mapping. */
+const DEFAULT_FILTER_QUOTA = 5;
 
 const path = (index: number) => `FilterCriteria.Filters[${index}].Pattern`;
 
@@ -183,3 +186,21 @@ function parseJson(text: string): unknown {
 function hasBareLeaf(node: object): boolean {
   return Object.values(node).some((child) => child !== null && typeof child === 'object' ? !Array.isArray(child) && hasBareLeaf(child) : true);
 }
+
+/** ESM803: more filters than Lambda's default quota. */
+export const ESM803: Rule = {
+  id: 'ESM803',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: 'FilterCriteria.Filters',
+  summary: 'At most 5 filters, Lambda\'s default quota (raisable to 10); above the account\'s quota Lambda rejects the mapping.',
+  source: DOCS.filtering,
+  check: (facts) => {
+    const filters = valueAt(facts.properties, 'FilterCriteria.Filters');
+    return Array.isArray(filters) && filters.length > DEFAULT_FILTER_QUOTA && filters.length <= 20 ? {
+      problem: `has ${filters.length} filters, more than the default quota of ${DEFAULT_FILTER_QUOTA}`,
+      got: filters.length,
+      fix: 'combine filters, or acknowledge this warning once the quota is raised for the account (at most 10)',
+    } : undefined;
+  },
+};

@@ -1,6 +1,6 @@
-import { parseArn } from './arns';
-import { ALL_KINDS, DOCS, MappingFacts, Rule, RuleSeverity } from './rule';
-import { isSet, knownText } from './values';
+import { knownText, requiredProperty } from './helpers';
+import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
+import { parseArn } from '../template/arns';
 
 /**
  * The API's FunctionName pattern (full match), allowing `.` in the name as `NamespacedFunctionName` does.
@@ -15,25 +15,48 @@ function parseFunctionName(text: string): { name: string; qualifier?: string; pa
   return m ? { partition: m[1], region: m[2]?.slice(0, -1), name: m[4], qualifier: m[5] } : undefined;
 }
 
-/** The function's and the stream's partition or region where both are literal and they differ. */
-function differingArnPart(facts: MappingFacts, part: 'partition' | 'region'): { ofFunction: string; ofStream: string; functionName: string } | undefined {
-  const fn = knownText(facts, 'FunctionName');
-  const source = knownText(facts, 'EventSourceArn');
-  const ofFunction = fn?.exact ? parseFunctionName(fn.text)?.[part] : undefined;
-  const ofStream = source?.exact ? parseArn(source.text)?.[part] : undefined;
-  return ofFunction && ofStream && ofFunction !== ofStream ? { ofFunction, ofStream, functionName: fn!.text } : undefined;
+/** Which part of the function's ARN must equal the stream's. */
+interface SameArnPartSpec {
+  readonly id: string;
+  readonly severity: RuleSeverity;
+  readonly part: 'partition' | 'region';
+  readonly summary: string;
+  readonly source: string;
+  readonly fix: string;
+}
+
+/** A rule that the function's and the stream's partition (or region), where both are literal, are the same. */
+function sameArnPart(spec: SameArnPartSpec): Rule {
+  return {
+    id: spec.id,
+    severity: spec.severity,
+    appliesTo: ALL_KINDS,
+    property: 'FunctionName',
+    summary: spec.summary,
+    source: spec.source,
+    check: (facts) => {
+      const fn = knownText(facts, 'FunctionName');
+      const source = knownText(facts, 'EventSourceArn');
+      const ofFunction = fn?.exact ? parseFunctionName(fn.text)?.[spec.part] : undefined;
+      const ofStream = source?.exact ? parseArn(source.text)?.[spec.part] : undefined;
+      return ofFunction && ofStream && ofFunction !== ofStream ? {
+        problem: `is in ${spec.part} ${ofFunction} but the stream is in ${ofStream}`,
+        got: fn!.text,
+        fix: spec.fix,
+      } : undefined;
+    },
+  };
 }
 
 /** ESM401: the function is required. */
-export const ESM401: Rule = {
+export const ESM401: Rule = requiredProperty({
   id: 'ESM401',
-  severity: RuleSeverity.ERROR,
-  appliesTo: ALL_KINDS,
   property: 'FunctionName',
   summary: 'FunctionName is required.',
   source: DOCS.cfn,
-  check: (facts) => isSet(facts, 'FunctionName') ? undefined : { problem: 'is required', got: undefined, fix: 'name the function, version or alias to invoke' },
-};
+  problem: 'is required',
+  fix: 'name the function, version or alias to invoke',
+});
 
 /** ESM402: CloudFormation caps FunctionName at 140 characters (the API at 256). */
 export const ESM402: Rule = {
@@ -116,38 +139,21 @@ export const ESM405: Rule = {
 };
 
 /** ESM406: function and stream live in one partition. */
-export const ESM406: Rule = {
+export const ESM406: Rule = sameArnPart({
   id: 'ESM406',
   severity: RuleSeverity.ERROR,
-  appliesTo: ALL_KINDS,
-  property: 'FunctionName',
+  part: 'partition',
   summary: 'A function ARN and the EventSourceArn are in the same partition (partitions are isolated).',
   source: DOCS.arns,
-  check: (facts) => {
-    const differ = differingArnPart(facts, 'partition');
-    return differ ? {
-      problem: `is in partition ${differ.ofFunction} but the stream is in ${differ.ofStream}`,
-      got: differ.functionName,
-      fix: 'map the stream to a function in the same partition',
-    } : undefined;
-  },
-};
+  fix: 'map the stream to a function in the same partition',
+});
 
 /** ESM407: cross-region mappings are not documented. */
-export const ESM407: Rule = {
+export const ESM407: Rule = sameArnPart({
   id: 'ESM407',
   severity: RuleSeverity.WARNING,
-  appliesTo: ALL_KINDS,
-  property: 'FunctionName',
+  part: 'region',
   summary: 'A function ARN and the EventSourceArn are in the same region (cross-region mappings are not documented).',
   source: DOCS.api,
-  check: (facts) => {
-    const differ = differingArnPart(facts, 'region');
-    return differ ? {
-      problem: `is in region ${differ.ofFunction} but the stream is in ${differ.ofStream}`,
-      got: differ.functionName,
-      fix: 'map the stream to a function in its own region',
-    } : undefined;
-  },
-};
-
+  fix: 'map the stream to a function in its own region',
+});

@@ -1,5 +1,5 @@
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
-import { isIntrinsic, UNKNOWN, valueAt } from '../checks/template-values';
+import { isIntrinsic, UNKNOWN, valueAt } from '../template/values';
 
 const METRICS = ['EventCount', 'ErrorCount', 'KafkaMetrics'];
 const KAFKA_ONLY_METRICS = ['ErrorCount', 'KafkaMetrics'];

@@ -1,7 +1,7 @@
-import { jsonType, NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from './properties';
+import { isBooleanString, isNumericString, isPresent } from './helpers';
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
-import { isBooleanString, isNumericString, isPresent } from './values';
-import { UNKNOWN, valueAt } from '../checks/template-values';
+import { jsonType, NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../template/properties';
+import { UNKNOWN, valueAt } from '../template/values';
 
 const PROPERTY_ENTRIES = Object.entries(STREAM_PROPERTIES);
 

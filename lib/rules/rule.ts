@@ -1,4 +1,4 @@
-import { StreamSourceKind } from '../sources/stream-source-kind';
+import { StreamSourceKind } from '../template/stream-source-kind';
 
 /** What breaking a rule does to `cdk synth`. */
 export enum RuleSeverity {

@@ -1,24 +1,21 @@
-import { KIND_NAMES } from './arns';
+import { isPresent, isSet, knownNumber, knownText, requiredProperty } from './helpers';
 import { ALL_KINDS, DOCS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RuleSeverity } from './rule';
-import { isPresent, isSet, knownNumber, knownText } from './values';
-import { UNKNOWN, valueAt } from '../checks/template-values';
+import { KIND_NAMES } from '../template/arns';
+import { UNKNOWN, valueAt } from '../template/values';
 
 const POSITIONS = ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'];
+/** Above this many seconds a timestamp is past the year 5000: it is almost surely milliseconds. */
+const MILLISECONDS_THRESHOLD = 1e11;
 
-/** ESM101: stream mappings need a starting position. */
-export const ESM101: Rule = {
+/** ESM101: stream mappings need a starting position ("Value null at 'startingPosition' ... must not be null"). */
+export const ESM101: Rule = requiredProperty({
   id: 'ESM101',
-  severity: RuleSeverity.ERROR,
-  appliesTo: ALL_KINDS,
   property: 'StartingPosition',
   summary: 'StartingPosition is required for Kinesis and DynamoDB stream sources.',
   source: DOCS.api,
-  check: (facts) => isSet(facts, 'StartingPosition') ? undefined : {
-    problem: 'is required for a stream source',
-    got: undefined,
-    fix: 'set it to TRIM_HORIZON, LATEST or (Kinesis only) AT_TIMESTAMP',
-  },
-};
+  problem: 'is required for a stream source',
+  fix: 'set it to TRIM_HORIZON, LATEST or (Kinesis only) AT_TIMESTAMP',
+});
 
 /** ESM102: the enum is exact and case-sensitive (CloudFormation's pattern alone lets `LATESTLATEST` through). */
 export const ESM102: Rule = {
@@ -124,6 +121,42 @@ export const ESM107: Rule = {
       problem: 'is not after the Unix epoch',
       got: timestamp,
       fix: 'give a positive Unix time in seconds',
+    } : undefined;
+  },
+};
+
+/** ESM801: a timestamp in milliseconds. */
+export const ESM801: Rule = {
+  id: 'ESM801',
+  severity: RuleSeverity.WARNING,
+  appliesTo: KINESIS_KINDS,
+  property: 'StartingPositionTimestamp',
+  summary: 'StartingPositionTimestamp is in seconds; a value above 1e11 looks like milliseconds.',
+  source: DOCS.cfn,
+  check: (facts) => {
+    const timestamp = knownNumber(facts, 'StartingPositionTimestamp');
+    return timestamp !== undefined && timestamp > MILLISECONDS_THRESHOLD && Number.isFinite(timestamp) ? {
+      problem: 'looks like milliseconds, but the unit is seconds',
+      got: timestamp,
+      fix: `divide by 1000 (${Math.floor(timestamp / 1000)})`,
+    } : undefined;
+  },
+};
+
+/** ESM802: a timestamp after synth time. */
+export const ESM802: Rule = {
+  id: 'ESM802',
+  severity: RuleSeverity.WARNING,
+  appliesTo: KINESIS_KINDS,
+  property: 'StartingPositionTimestamp',
+  summary: 'StartingPositionTimestamp is not in the future ("cannot be in the future"; checked against the time of synth).',
+  source: DOCS.api,
+  check: (facts) => {
+    const timestamp = knownNumber(facts, 'StartingPositionTimestamp');
+    return timestamp !== undefined && timestamp > facts.nowSeconds && timestamp <= MILLISECONDS_THRESHOLD ? {
+      problem: `is ${new Date(timestamp * 1000).toISOString()}, after the time of synth`,
+      got: timestamp,
+      fix: 'use a time in the past; to read only new records use StartingPosition LATEST',
     } : undefined;
   },
 };

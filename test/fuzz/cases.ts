@@ -8,8 +8,8 @@
  * many accepted mappings.
  */
 import * as fc from 'fast-check';
-import { ARN_SHAPES, kindOfArn } from '../../lib/rules/arns';
-import { StreamSourceKind } from '../../lib/sources/stream-source-kind';
+import { ARN_SHAPES, kindOfArn } from '../../lib/template/arns';
+import { StreamSourceKind } from '../../lib/template/stream-source-kind';
 
 const KINDS = {
   kinesis: StreamSourceKind.KINESIS_STREAM,

@@ -1,6 +1,7 @@
 import { BATCHING_CASES, BATCHING_MESSAGES, ESM207_CASES, RANGE_CASES } from './cases/batching';
 import { runCases, runMessages } from './support';
-import { ESM201, ESM204, ESM205 } from '../../lib/rules/batching';
+import { ESM201 } from '../../lib/rules/batching';
+import { ESM204, ESM205 } from '../../lib/rules/error-handling';
 
 describe('ESM201..ESM206 whole-number ranges', () => runCases(RANGE_CASES));
 describe('batching combinations', () => runCases(BATCHING_CASES));

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import { D, K, KC, NOW } from './support';
-import { evaluate } from '../../lib/checks/evaluate';
+import { D, K, KC, labelsFor, NOW } from './support';
 import { RULES } from '../../lib/rules';
-import { NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../../lib/rules/properties';
+import { NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../../lib/template/properties';
+import { evaluate } from '../../lib/validation/engine';
 
 /** Template values: JSON, intrinsics (resolvable or not), and JSON holding intrinsics. */
 const intrinsic = fc.oneof(
@@ -21,7 +21,7 @@ test('any template values: every rule runs without throwing and every message ha
     fc.constantFrom(K, KC, D, undefined),
     fc.boolean(),
     (properties, kind, labels) => {
-      for (const violation of evaluate(RULES, { properties, kind, nowSeconds: NOW }, labels)) {
+      for (const violation of evaluate(RULES, { properties, kind, nowSeconds: NOW }, labelsFor(labels))) {
         expect(violation.message).toMatch(new RegExp(`^${violation.rule.id}: \\S.*, got .*; \\S`, 's'));
       }
     },

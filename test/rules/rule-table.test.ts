@@ -8,33 +8,33 @@ import * as operationsCases from './cases/operations';
 import * as permissionsCases from './cases/permissions';
 import * as propertyTypeCases from './cases/property-types';
 import * as startingPositionCases from './cases/starting-position';
-import { D, factsFor, GET_ATT, K, KC, Kind, MessageCase, NOW, REF, RuleCase, ruleIds, UNKNOWN_KIND } from './support';
-import { evaluate } from '../../lib/checks/evaluate';
+import { D, factsFor, GET_ATT, K, KC, Kind, labelsFor, MessageCase, NOW, REF, RuleCase, ruleIds, UNKNOWN_KIND } from './support';
 import { ALL_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
 import * as batching from '../../lib/rules/batching';
+import * as errorHandling from '../../lib/rules/error-handling';
 import * as eventSourceArn from '../../lib/rules/event-source-arn';
 import * as failureDestination from '../../lib/rules/failure-destination';
 import * as filters from '../../lib/rules/filters';
 import * as functionName from '../../lib/rules/function-name';
 import * as metricsAndTags from '../../lib/rules/metrics-and-tags';
-import * as operations from '../../lib/rules/operations';
 import * as permissions from '../../lib/rules/permissions';
-import { NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../../lib/rules/properties';
 import * as propertyTypes from '../../lib/rules/property-types';
 import * as startingPosition from '../../lib/rules/starting-position';
+import { NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../../lib/template/properties';
+import { evaluate } from '../../lib/validation/engine';
 
-/** Each rule module and the hundred its IDs belong to (ESM0xx property types, ESM1xx starting position, ...). */
-const GROUPS: Array<[string, Record<string, unknown>, number]> = [
-  ['property-types', propertyTypes, 0],
-  ['starting-position', startingPosition, 1],
-  ['batching', batching, 2],
-  ['event-source-arn', eventSourceArn, 3],
-  ['function-name', functionName, 4],
-  ['failure-destination', failureDestination, 5],
-  ['filters', filters, 6],
-  ['metrics-and-tags', metricsAndTags, 7],
-  ['operations', operations, 8],
-  ['permissions', permissions, 9],
+/** Each rule module of lib/rules: one group of properties. */
+const GROUPS: Array<[string, Record<string, unknown>]> = [
+  ['property-types', propertyTypes],
+  ['starting-position', startingPosition],
+  ['batching', batching],
+  ['error-handling', errorHandling],
+  ['event-source-arn', eventSourceArn],
+  ['function-name', functionName],
+  ['failure-destination', failureDestination],
+  ['filters', filters],
+  ['metrics-and-tags', metricsAndTags],
+  ['permissions', permissions],
 ];
 
 const CASE_MODULES = [
@@ -74,13 +74,18 @@ describe('the rule table', () => {
     expect(ids).toEqual([...ids].sort());
   });
 
-  test.each(GROUPS)('every rule exported by %s is in RULES and numbered in its hundred', (_name, module, hundred) => {
+  test.each(GROUPS)('every rule exported by %s is in RULES', (_name, module) => {
     const rules = exportedRules(module);
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       expect(RULES).toContain(rule);
-      expect(Math.floor(Number(rule.id.slice(3)) / 100)).toBe(hundred);
     }
+  });
+
+  test('the timestamp rules live together, as do the filter rules', () => {
+    const idsOf = (module: Record<string, unknown>) => exportedRules(module).map((rule) => rule.id).sort();
+    expect(RULES.filter((rule) => rule.property === 'StartingPositionTimestamp').map((rule) => rule.id).filter((id) => !idsOf(startingPosition).includes(id))).toEqual([]);
+    expect(RULES.filter((rule) => rule.property.startsWith('FilterCriteria')).map((rule) => rule.id).filter((id) => !idsOf(filters).includes(id))).toEqual([]);
   });
 
   test('RULES holds exactly the rules the groups export', () => {
@@ -158,7 +163,7 @@ describe('unresolved values', () => {
 
   test('nowSeconds is what ESM802 compares with', () => {
     const facts = factsFor({ set: { StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: NOW + 10 } });
-    expect(evaluate(RULES, facts, false).map((v) => v.rule.id)).toEqual(['ESM802']);
-    expect(evaluate(RULES, { ...facts, nowSeconds: NOW + 10 }, false)).toEqual([]);
+    expect(evaluate(RULES, facts, labelsFor(false)).map((v) => v.rule.id)).toEqual(['ESM802']);
+    expect(evaluate(RULES, { ...facts, nowSeconds: NOW + 10 }, labelsFor(false))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { evaluate } from '../../lib/checks/evaluate';
 import { MappingFacts, RULES } from '../../lib/rules';
-import { StreamSourceKind } from '../../lib/sources/stream-source-kind';
+import { StreamSourceKind } from '../../lib/template/stream-source-kind';
+import { evaluate, EvaluateOptions, MessageLabels } from '../../lib/validation/engine';
 
 /** The time of "synth" in these tests: 2026-01-01T00:00:00Z. */
 export const NOW = 1_767_225_600;
@@ -65,13 +65,18 @@ export function factsFor(c: Omit<RuleCase, 'expected' | 'name'>): MappingFacts {
   return { nowSeconds: NOW, ...c.facts, properties, kind: kind === UNKNOWN_KIND ? undefined : kind };
 }
 
+/** How messages name properties: with the construct's prop names, or CloudFormation's alone. */
+export function labelsFor(propNames: boolean): EvaluateOptions {
+  return { labels: propNames ? MessageLabels.CONSTRUCT_PROPS : MessageLabels.CLOUDFORMATION };
+}
+
 /** The rule IDs evaluate reports, sorted, one per finding. */
 export function ruleIds(c: Omit<RuleCase, 'expected' | 'name'>): string[] {
-  return evaluate(RULES, factsFor(c), false).map((v) => v.rule.id).sort();
+  return evaluate(RULES, factsFor(c), labelsFor(false)).map((v) => v.rule.id).sort();
 }
 
 export function messages(c: Omit<MessageCase, 'messages' | 'name'>): string[] {
-  return evaluate(RULES, factsFor(c), c.labels).map((v) => v.message);
+  return evaluate(RULES, factsFor(c), labelsFor(c.labels)).map((v) => v.message);
 }
 
 /** Runs a boundary table: each row reports exactly its expected rule IDs. */

@@ -1,4 +1,4 @@
-import { NON_STREAM_PROPERTIES } from '../../../lib/rules/properties';
+import { NON_STREAM_PROPERTIES } from '../../../lib/template/properties';
 import { CONDITIONAL, D, GET_ATT, KC, MessageCase, REF, RuleCase, UNKNOWN_KIND } from '../support';
 
 const FILTERS = { Filters: [{ Pattern: '{"data":{"kind":["order"]}}' }] };

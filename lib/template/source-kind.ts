@@ -1,11 +1,7 @@
-import { CfnResource, IAspect, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib/core';
-import { IConstruct } from 'constructs';
-import { acknowledgeRule, checkAtSynth } from './mapping-checks';
-import { isIntrinsic, partialString, UNKNOWN } from './template-values';
-import { kindOfArn } from '../rules/arns';
-import { StreamSourceKind } from '../sources/stream-source-kind';
-
-const MAPPING_TYPE = 'AWS::Lambda::EventSourceMapping';
+import { CfnResource, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib/core';
+import { kindOfArn } from './arns';
+import { StreamSourceKind } from './stream-source-kind';
+import { isIntrinsic, partialString, UNKNOWN } from './values';
 
 /** The stream kind an `Fn::GetAtt` or `Ref` returns, by resource type and attribute. */
 const KIND_BY_REFERENCE: Record<string, StreamSourceKind> = {
@@ -17,44 +13,11 @@ const KIND_BY_REFERENCE: Record<string, StreamSourceKind> = {
 };
 
 /**
- * Applies the stream mapping rules to every `AWS::Lambda::EventSourceMapping` in scope whose source is a
- * Kinesis stream, Kinesis consumer or DynamoDB stream, however it was defined (aws-cdk-lib's event sources,
- * `EventSourceMapping`, `CfnEventSourceMapping`, other libraries), judging the properties as they will be
- * synthesized, overrides included. Errors fail synth, warnings are acknowledgeable annotations.
- *
- * Mappings of other kinds (SQS, Kafka, MQ, DocumentDB) and mappings whose source cannot be known are skipped;
- * mappings of `StreamEventSourceMapping` are checked once, by the construct.
- *
- * @example
- * declare const app: App;
- * Aspects.of(app).add(new StreamEventSourceMappingChecks());
- */
-export class StreamEventSourceMappingChecks implements IAspect {
-  /**
-   * Turns a rule off for one construct and everything under it, with the reason for the record.
-   * Warnings can also be acknowledged with `Annotations.of(scope).acknowledgeWarning(ruleId)`.
-   */
-  public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    acknowledgeRule(scope, ruleId, reason);
-  }
-
-  public visit(node: IConstruct): void {
-    if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== MAPPING_TYPE) {
-      return;
-    }
-    checkAtSynth(node, node, (properties) => {
-      const kind = sourceKind(node, properties.EventSourceArn);
-      return kind ? { kind } : undefined;
-    }, false);
-  }
-}
-
-/**
  * The kind of stream a mapping reads, from its EventSourceArn: a literal ARN, a reference to a stream resource
  * in the same stack, or a reference that CDK turned into an import or a nested stack parameter (a stream in
  * another stack).
  */
-function sourceKind(mapping: CfnResource, arn: unknown): StreamSourceKind | undefined {
+export function sourceKind(mapping: CfnResource, arn: unknown): StreamSourceKind | undefined {
   const text = partialString(arn);
   if (text !== undefined && text !== UNKNOWN) {
     return kindOfArn(text.text);

@@ -1,6 +1,6 @@
 import {
   containsUnknown, isIntrinsic, mayBeAbsent, partialString, rawValueAt, UNKNOWN, valueAt,
-} from '../../lib/checks/template-values';
+} from '../../lib/template/values';
 
 const PARTITION = { Ref: 'AWS::Partition' };
 const REGION = { Ref: 'AWS::Region' };

@@ -10,7 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { StreamEventSourceMapping, StreamSource } from '../../lib';
-import { bindFailureDestination } from '../../lib/permissions/failure-destination';
+import { bindFailureDestination } from '../../lib/construct/failure-destination';
 import { ENV, STREAM_ARN, newStack } from '../support/stacks';
 
 const FN_POLICY = 'FnServiceRoleDefaultPolicyC6A839BF';

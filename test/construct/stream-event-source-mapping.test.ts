@@ -10,8 +10,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../lib';
-import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from './support/stacks';
+import { StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../../lib';
+import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from '../support/stacks';
 
 const QUALIFIED_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders:live';
 /** Where the checks report warnings on a mapping with id 'Mapping'. */

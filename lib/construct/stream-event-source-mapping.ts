@@ -6,12 +6,14 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ArnFormat, Duration, Lazy, Names, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
-import { checkAtSynth } from './checks/mapping-checks';
-import { PropInputs } from './checks/prop-inputs';
-import { EventSourceMappingMetric } from './metrics/event-source-mapping-metric';
-import { metricForMapping } from './metrics/metric-for-mapping';
-import { bindFailureDestination, DestinationStatement } from './permissions/failure-destination';
-import { StreamSource } from './sources/stream-source';
+import { EventSourceMappingMetric } from './event-source-mapping-metric';
+import { bindFailureDestination, DestinationStatement } from './failure-destination';
+import { metricForMapping } from './metric-for-mapping';
+import { PropInputs } from './prop-inputs';
+import { StreamSource } from './stream-source';
+import { subNotation } from '../template/display';
+import { MessageLabels } from '../validation/engine';
+import { checkAtSynth } from '../validation/synth-hook';
 
 /** Properties of a `StreamEventSourceMapping`. */
 export interface StreamEventSourceMappingProps {
@@ -237,16 +239,20 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     }));
 
     const manualGrants = target ? this.grantPermissions(target, source, failure?.statements ?? []) : undefined;
-    checkAtSynth(this.resource, this, () => ({
-      kind: source?.kind,
-      tableWithoutStream: source?._tableWithoutStream,
-      inputProblems: inputs.problems,
-      // Rendered at synth, so that the statements name resources as the template does, not as token strings.
-      manualGrants: manualGrants?.map(({ actions, resources }) => ({
-        actions,
-        resources: resources.map((resource) => displayValue(Stack.of(this).resolve(resource))),
-      })),
-    }), true);
+    checkAtSynth(this.resource, {
+      reportOn: this,
+      labels: MessageLabels.CONSTRUCT_PROPS,
+      context: () => ({
+        kind: source?.kind,
+        tableWithoutStream: source?._tableWithoutStream,
+        inputProblems: inputs.problems,
+        // Rendered at synth, so that the statements name resources as the template does, not as token strings.
+        manualGrants: manualGrants?.map(({ actions, resources }) => ({
+          actions,
+          resources: resources.map((resource) => subNotation(Stack.of(this).resolve(resource))),
+        })),
+      }),
+    });
   }
 
   /**
@@ -366,27 +372,3 @@ function functionNameOf(target: lambda.IFunction | undefined): string | undefine
   }
   return Token.isUnresolved(target.functionArn) ? target.functionName : target.functionArn;
 }
-
-/**
- * A resolved resource (a literal, or the intrinsic a string token resolves to) as text for a message:
- * literals as they are, intrinsics in `Fn::Sub` notation (`${Bucket83908E77.Arn}/*`, `arn:${AWS::Partition}:...`),
- * other intrinsics as JSON.
- */
-function displayValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return value;
-  }
-  const [fn, args] = Object.entries(value as object)[0];
-  if (fn === 'Ref') {
-    return `\${${args}}`;
-  }
-  if (fn === 'Fn::GetAtt') {
-    return `\${${(args as string[]).join('.')}}`;
-  }
-  if (fn === 'Fn::Join') {
-    const [separator, parts] = args as [string, unknown[]];
-    return parts.map(displayValue).join(separator);
-  }
-  return JSON.stringify(value);
-}
-

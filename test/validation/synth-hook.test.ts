@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { StreamEventSourceMapping, StreamSource } from '../../lib';
-import { synthesizedProperties } from '../../lib/checks/mapping-checks';
+import { synthesizedProperties } from '../../lib/template/cfn-resource';
 
 /**
  * The checks read a mapping's properties without rendering the whole resource (for speed): what they read

@@ -5,7 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { EventSourceMappingMetric, StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../../lib';
-import { metricForMapping } from '../../lib/metrics/metric-for-mapping';
+import { metricForMapping } from '../../lib/construct/metric-for-mapping';
 import { ENV, STREAM_ARN, newStack } from '../support/stacks';
 
 

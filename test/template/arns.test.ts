@@ -1,6 +1,6 @@
-import { consumerArn, dynamoDbStreamArn, PARTITIONS, streamArn } from './cases/event-source-arn';
-import { ARN_SHAPES, GENERIC_ARN, kindOfArn, parseArn } from '../../lib/rules/arns';
-import { StreamSourceKind } from '../../lib/sources/stream-source-kind';
+import { ARN_SHAPES, GENERIC_ARN, kindOfArn, parseArn } from '../../lib/template/arns';
+import { StreamSourceKind } from '../../lib/template/stream-source-kind';
+import { consumerArn, dynamoDbStreamArn, PARTITIONS, streamArn } from '../rules/cases/event-source-arn';
 
 const K = StreamSourceKind.KINESIS_STREAM;
 const KC = StreamSourceKind.KINESIS_CONSUMER;

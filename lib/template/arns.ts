@@ -1,4 +1,4 @@
-import { StreamSourceKind } from '../sources/stream-source-kind';
+import { StreamSourceKind } from './stream-source-kind';
 
 /** Partition and region forms of the Lambda API's ARN patterns (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc). */
 const PARTITION = 'aws[a-zA-Z0-9-]*';

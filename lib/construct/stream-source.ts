@@ -4,7 +4,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Fn, Token } from 'aws-cdk-lib/core';
 import { SourceStatement } from './source-statement';
-import { StreamSourceKind } from './stream-source-kind';
+import { StreamSourceKind } from '../template/stream-source-kind';
 
 /**
  * Read actions Lambda documents for polling a Kinesis data stream.

@@ -1,5 +1,5 @@
 import { ALL_KINDS, DOCS, MappingFacts, Rule, RuleSeverity } from './rule';
-import { mayBeAbsent, partialString, PartialString, rawValueAt, UNKNOWN, valueAt } from '../checks/template-values';
+import { mayBeAbsent, partialString, PartialString, rawValueAt, UNKNOWN, valueAt } from '../template/values';
 
 /** A property's value when it is known and of its CloudFormation type; wrong types are ESM001's to report. */
 export function knownNumber(facts: MappingFacts, property: string): number | undefined {
@@ -91,3 +91,26 @@ export function wholeNumberRange(spec: WholeNumberRangeSpec): Rule {
 
 /** The API and CloudFormation references, the usual sources of a bound. */
 export const API_AND_CFN = `${DOCS.api} ; ${DOCS.cfn}`;
+
+export interface RequiredPropertySpec {
+  readonly id: string;
+  readonly property: string;
+  readonly summary: string;
+  readonly source: string;
+  /** Phrased to follow the property name ("is required for a stream source"). */
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/** A property that must be set (known or not). */
+export function requiredProperty(spec: RequiredPropertySpec): Rule {
+  return {
+    id: spec.id,
+    severity: RuleSeverity.ERROR,
+    appliesTo: ALL_KINDS,
+    property: spec.property,
+    summary: spec.summary,
+    source: spec.source,
+    check: (facts) => isSet(facts, spec.property) ? undefined : { problem: spec.problem, got: undefined, fix: spec.fix },
+  };
+}

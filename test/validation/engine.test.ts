@@ -1,6 +1,6 @@
-import { evaluate, formatMessage, RuleSeverity as ReExportedSeverity } from '../../lib/checks/evaluate';
 import { ALL_KINDS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
-import { StreamSourceKind } from '../../lib/sources/stream-source-kind';
+import { StreamSourceKind } from '../../lib/template/stream-source-kind';
+import { evaluate, formatMessage, MessageLabels } from '../../lib/validation/engine';
 
 const NOW = 1_767_225_600;
 
@@ -8,6 +8,9 @@ const NOW = 1_767_225_600;
 function probe(id: string, appliesTo: readonly StreamSourceKind[], finding: ReturnType<Rule['check']>): Rule {
   return { id, severity: RuleSeverity.WARNING, appliesTo, property: 'BatchSize', summary: 'Probe.', source: 'https://docs.aws.amazon.com/x', check: () => finding };
 }
+
+const L1 = { labels: MessageLabels.CLOUDFORMATION };
+const PROPS = { labels: MessageLabels.CONSTRUCT_PROPS };
 
 const FOUND = { problem: 'is wrong', got: 1, fix: 'fix it' };
 
@@ -25,7 +28,7 @@ describe('evaluate: which rules apply', () => {
     [StreamSourceKind.DYNAMODB_STREAM, ['ESM991', 'ESM993']],
     [undefined, ['ESM991']],
   ])('a mapping of kind %s is judged by %j', (kind, expected) => {
-    expect(evaluate(rules, { properties: {}, kind, nowSeconds: NOW }, false).map((v) => v.rule.id)).toEqual(expected);
+    expect(evaluate(rules, { properties: {}, kind, nowSeconds: NOW }, L1).map((v) => v.rule.id)).toEqual(expected);
   });
 
   test('a rule reporting nothing, one finding, or several', () => {
@@ -35,7 +38,7 @@ describe('evaluate: which rules apply', () => {
       probe('ESM983', ALL_KINDS, FOUND),
       probe('ESM984', ALL_KINDS, [FOUND, { ...FOUND, got: 2 }]),
     ];
-    expect(evaluate(several, { properties: {}, nowSeconds: NOW }, false).map((v) => v.message)).toEqual([
+    expect(evaluate(several, { properties: {}, nowSeconds: NOW }, L1).map((v) => v.message)).toEqual([
       'ESM983: BatchSize is wrong, got 1; fix it',
       'ESM984: BatchSize is wrong, got 1; fix it',
       'ESM984: BatchSize is wrong, got 2; fix it',
@@ -43,13 +46,13 @@ describe('evaluate: which rules apply', () => {
   });
 
   test('each violation carries its rule', () => {
-    const [violation] = evaluate(RULES, { properties: { FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', StartingPosition: 'LATEST', BatchSize: 0, MaximumRetryAttempts: 1 }, kind: StreamSourceKind.KINESIS_STREAM, nowSeconds: NOW }, true);
+    const [violation] = evaluate(RULES, { properties: { FunctionName: 'f', EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', StartingPosition: 'LATEST', BatchSize: 0, MaximumRetryAttempts: 1 }, kind: StreamSourceKind.KINESIS_STREAM, nowSeconds: NOW }, PROPS);
     expect(violation.rule).toBe(RULES.find((r) => r.id === 'ESM201'));
     expect(violation.message).toBe('ESM201: batchSize (BatchSize) is out of range, got 0; use a whole number from 1 to 10000');
   });
 
   test('no rule, no violation', () => {
-    expect(evaluate([], { properties: { BatchSize: 0 }, nowSeconds: NOW }, true)).toEqual([]);
+    expect(evaluate([], { properties: { BatchSize: 0 }, nowSeconds: NOW }, PROPS)).toEqual([]);
   });
 });
 
@@ -74,27 +77,40 @@ describe('formatMessage', () => {
     ['a list', rule, { problem: 'is wrong', got: ['a', 1], fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got ["a",1]; fix it'],
     ['a symbol', rule, { problem: 'is wrong', got: Symbol('s'), fix: 'fix it' }, false, 'ESM990: BatchSize is wrong, got Symbol(s); fix it'],
   ])('%s', (_name, r, finding, labels, expected) => {
-    expect(formatMessage(r, finding, labels)).toBe(expected);
+    expect(formatMessage(r, finding, labels ? PROPS : L1)).toBe(expected);
   });
 
   test('a list or object longer than 200 characters is cut to 197 and "..."', () => {
-    const message = formatMessage(rule, { problem: 'is wrong', got: ['x'.repeat(300)], fix: 'fix it' }, false);
+    const message = formatMessage(rule, { problem: 'is wrong', got: ['x'.repeat(300)], fix: 'fix it' }, L1);
     expect(message).toBe(`ESM990: BatchSize is wrong, got ["${'x'.repeat(195)}...; fix it`);
   });
 
   test('a list of exactly 200 characters is shown whole', () => {
     const got = ['x'.repeat(196)];
     expect(JSON.stringify(got)).toHaveLength(200);
-    expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, false)).toBe(`ESM990: BatchSize is wrong, got ${JSON.stringify(got)}; fix it`);
+    expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, L1)).toBe(`ESM990: BatchSize is wrong, got ${JSON.stringify(got)}; fix it`);
   });
 
   test('a string is shown whole, however long (names, ARNs and statements to grant stay readable)', () => {
     const got = 'y'.repeat(300);
-    expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, false)).toBe(`ESM990: BatchSize is wrong, got "${got}"; fix it`);
+    expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, L1)).toBe(`ESM990: BatchSize is wrong, got "${got}"; fix it`);
   });
 });
 
-test('evaluate re-exports RuleSeverity for callers that sort violations', () => {
-  expect(ReExportedSeverity).toBe(RuleSeverity);
-  expect(Object.values(ReExportedSeverity)).toEqual(['error', 'warning']);
+describe('a rule that throws', () => {
+  const throwing: Rule = { ...probe('ESM995', ALL_KINDS, undefined), property: 'StartingPositionTimestamp', check: () => { throw new TypeError('x is undefined'); } };
+
+  test('is reported as ESM000 naming the rule, and the rules after it still run', () => {
+    const after = probe('ESM996', ALL_KINDS, FOUND);
+    const violations = evaluate([throwing, after], { properties: {}, nowSeconds: NOW }, PROPS);
+    expect(violations.map((v) => [v.rule.id, v.rule.severity, v.message])).toEqual([
+      ['ESM000', RuleSeverity.WARNING, 'ESM000: startingPositionTimestamp (StartingPositionTimestamp) could not be checked by ESM995, which threw TypeError: x is undefined, got "(not judged)"; check StartingPositionTimestamp by hand against ESM995 (Probe.) and report this bug; acknowledge ESM000 to silence it'],
+      ['ESM996', RuleSeverity.WARNING, 'ESM996: batchSize (BatchSize) is wrong, got 1; fix it'],
+    ]);
+  });
+
+  test('a thrown value that is not an Error is shown as text', () => {
+    const [violation] = evaluate([{ ...throwing, check: () => { throw 'boom'; } }], { properties: {}, nowSeconds: NOW }, L1);
+    expect(violation.message).toBe('ESM000: StartingPositionTimestamp could not be checked by ESM995, which threw boom, got "(not judged)"; check StartingPositionTimestamp by hand against ESM995 (Probe.) and report this bug; acknowledge ESM000 to silence it');
+  });
 });

@@ -1,0 +1,80 @@
+import { ALL_KINDS, DOCS, Finding, MappingFacts, Rule, RuleSeverity } from '../rules';
+import { displayValue } from '../template/display';
+import { STREAM_PROPERTIES } from '../template/properties';
+
+/** One broken rule on one mapping, ready to print. */
+export interface Violation {
+  readonly rule: Rule;
+  /** `RULE-ID: <property> <what is wrong>, got <value>; <what is allowed / how to fix>` (the path is added by CDK or the annotation). */
+  readonly message: string;
+}
+
+/** How a message names a property. */
+export enum MessageLabels {
+  /** `BatchSize`: for mappings written as CloudFormation (the aspect, templates). */
+  CLOUDFORMATION = 'cloudformation',
+  /** `batchSize (BatchSize)`: for `StreamEventSourceMapping`, whose users wrote the prop. */
+  CONSTRUCT_PROPS = 'construct-props',
+}
+
+export interface EvaluateOptions {
+  readonly labels: MessageLabels;
+}
+
+/**
+ * The engine's own finding: a rule that threw. It is reported instead of crashing synth (as cdk-nag reports a
+ * rule that fails), as a warning, since the mapping may well be valid; acknowledging ESM000 lets synth go on quietly.
+ */
+export const RULE_FAILURE: Rule = {
+  id: 'ESM000',
+  severity: RuleSeverity.WARNING,
+  appliesTo: ALL_KINDS,
+  property: '(any)',
+  summary: 'Every rule could be evaluated; a rule that throws is reported with its ID instead of crashing synth.',
+  source: DOCS.api,
+  check: () => undefined,
+};
+
+/**
+ * Runs the rule table over one mapping. A mapping of unknown kind is judged only by the rules that hold
+ * for every kind.
+ */
+export function evaluate(rules: readonly Rule[], facts: MappingFacts, options: EvaluateOptions): Violation[] {
+  const violations: Violation[] = [];
+  for (const rule of rules) {
+    const applies = facts.kind ? rule.appliesTo.includes(facts.kind) : rule.appliesTo.length === ALL_KINDS.length;
+    if (!applies) {
+      continue;
+    }
+    let found: Finding | Finding[] | undefined;
+    try {
+      found = rule.check(facts);
+    } catch (e) {
+      violations.push({ rule: RULE_FAILURE, message: formatMessage(RULE_FAILURE, ruleFailure(rule, e), options) });
+      continue;
+    }
+    if (found === undefined) {
+      continue;
+    }
+    for (const finding of Array.isArray(found) ? found : [found]) {
+      violations.push({ rule, message: formatMessage(rule, finding, options) });
+    }
+  }
+  return violations;
+}
+
+function ruleFailure(rule: Rule, error: unknown): Finding {
+  return {
+    path: rule.property,
+    problem: `could not be checked by ${rule.id}, which threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    got: '(not judged)',
+    fix: `check ${rule.property} by hand against ${rule.id} (${rule.summary}) and report this bug; acknowledge ESM000 to silence it`,
+  };
+}
+
+export function formatMessage(rule: Rule, finding: Finding, options: EvaluateOptions): string {
+  const path = finding.path ?? rule.property;
+  const prop = STREAM_PROPERTIES[path.split(/[.[]/)[0]]?.prop;
+  const label = options.labels === MessageLabels.CONSTRUCT_PROPS && prop ? `${prop} (${path})` : path;
+  return `${rule.id}: ${label} ${finding.problem}, got ${displayValue(finding.got)}; ${finding.fix}`;
+}
