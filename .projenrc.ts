@@ -49,7 +49,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Tests and the example run against one pinned aws-cdk-lib; the peer range stays at the minimum.
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^2'],
+  devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^3'],
 
   jestOptions: {
     // Snapshot drift must fail the test run, never rewrite the snapshot.
