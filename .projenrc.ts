@@ -103,6 +103,11 @@ project.addTask('test:package', {
 });
 // The consumer app compiles against the installed tarball, in a temp dir, under its own tsconfig.
 project.eslint?.addIgnorePattern('test/package/consumer/');
+project.addTask('test:cdk-versions', {
+  description: 'Run the unit tests against other aws-cdk-lib versions (default: the peer minimum and the newest), in a scratch copy',
+  exec: 'bash test/cdk-versions/run.sh',
+  receiveArgs: true,
+});
 project.addTask('bench', {
   description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
   exec: 'bash bench/run.sh',
