@@ -83,4 +83,5 @@ export const DOCS = {
   tags: 'https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html',
   kinesisErrors: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
   permissions: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
+  managedInstanceVersions: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-version-publishing.html',
 } as const;
