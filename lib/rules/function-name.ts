@@ -1,6 +1,8 @@
 import { knownText, requiredProperty } from './helpers';
-import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
+import { ALL_KINDS, DOCS, RECORDED, Rule, RuleSeverity } from './rule';
 import { functionNameParts, hasArnWithoutRegionOrAccount, isValidQualifier, parseArn } from '../template/arns';
+import { subNotation } from '../template/display';
+import { rawValueAt } from '../template/values';
 
 const FORMS = 'a function name, name:qualifier, a function ARN, a qualified (version or alias) ARN, or 123456789012:function:name';
 const QUALIFIERS = '$LATEST, $LATEST.PUBLISHED, a version number, or an alias of letters, digits, - and _';
@@ -164,3 +166,29 @@ export const ESM407: Rule = sameArnPart({
   source: DOCS.api,
   fix: 'map the stream to a function in its own region',
 });
+
+/**
+ * ESM408: one mapping per event source and function. Lambda answers a second CreateEventSourceMapping for the same
+ * stream (or consumer) and function, version or alias with 409 ResourceConflictException "provided mapping already
+ * exists". The validation layer finds the earlier mapping (`MappingFacts.duplicateOf`); the rule reports it.
+ */
+export const ESM408: Rule = {
+  id: 'ESM408',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'EventSourceArn',
+  summary: 'No two mappings of an app (one Stage) pair the same EventSourceArn with the same FunctionName, qualifier included, in one account and region: Lambda rejects the second with 409 ResourceConflictException.',
+  source: `${DOCS.api} ; ${RECORDED.duplicateMapping} ; ${RECORDED.replacementConflict}`,
+  check: (facts) => {
+    if (facts.duplicateOf === undefined) {
+      return undefined;
+    }
+    const fn = knownText(facts, 'FunctionName');
+    return {
+      problem: `is already mapped to ${fn?.exact ? JSON.stringify(fn.text) : 'the same function'} by ${facts.duplicateOf}`,
+      got: subNotation(rawValueAt(facts.properties, 'EventSourceArn')),
+      fix: 'Lambda keeps one mapping per stream (or consumer) and function, version or alias (409 ResourceConflictException): '
+        + 'remove one of the two, or map another alias, or read the stream through an enhanced fan-out consumer',
+    };
+  },
+};

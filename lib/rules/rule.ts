@@ -39,6 +39,11 @@ export interface MappingFacts {
   readonly rejectedByCdk?: string;
   /** `StreamEventSourceMapping` props that could not be converted to CloudFormation values (ESM005). */
   readonly inputProblems?: readonly Finding[];
+  /**
+   * Path of a mapping before this one (in construct-tree or template order) with the same event source and
+   * function in the same account and region (`mappingKey`), which Lambda refuses to create twice (ESM408).
+   */
+  readonly duplicateOf?: string;
 }
 
 /** A rule of the rule table: written once, used by the construct, the aspect, the docs and the tests. */

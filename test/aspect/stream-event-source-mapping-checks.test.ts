@@ -54,6 +54,9 @@ function fixture(): Fixture {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
   });
+  // The tests map one stream to one function many times to show other rules; Lambda would refuse all but the
+  // first (ESM408, test/validation/duplicate-mappings.test.ts).
+  StreamEventSourceMappingChecks.acknowledge(stack, 'ESM408', 'fixture: one stream mapped to one function many times');
   return { app, stack, fn, stream, consumer, table };
 }
 

@@ -10,7 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../../lib';
+import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingProps, StreamSource } from '../../lib';
 import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from '../support/stacks';
 
 const QUALIFIED_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders:live';
@@ -506,6 +506,8 @@ describe('the combined report', () => {
       startingPosition: lambda.StartingPosition.AT_TIMESTAMP,
     });
     new StreamEventSourceMapping(stack, 'Fine', safeProps(fn, StreamSource.kinesis(stream)));
+    // Timestamp repeats WrongArn's stream and function, Fine repeats Batch's (ESM408, test/validation/duplicate-mappings.test.ts).
+    StreamEventSourceMappingChecks.acknowledge(stack, 'ESM408', 'fixture: streams mapped twice to show other rules');
     return { app, stack };
   }
 

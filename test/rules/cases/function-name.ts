@@ -110,7 +110,34 @@ export const PARTITION_CASES: RuleCase[] = [
   { name: 'a function ARN and an unresolved stream pass ESM406 and ESM407', set: { FunctionName: 'arn:aws-cn:lambda:cn-north-1:123456789012:function:orders', EventSourceArn: GET_ATT }, expected: [] },
 ];
 
+/** The validation layer sets duplicateOf when an earlier mapping has the same key (test/template/mapping-key.test.ts). */
+export const ESM408_CASES: RuleCase[] = [
+  { name: 'a mapping with an earlier one of the same key fails ESM408', facts: { duplicateOf: 'Stack/First' }, expected: ['ESM408'] },
+  { name: 'a DynamoDB mapping with an earlier one of the same key fails ESM408', kind: D, facts: { duplicateOf: 'Stack/First' }, expected: ['ESM408'] },
+  { name: 'a consumer mapping with an earlier one of the same key fails ESM408', kind: KC, facts: { duplicateOf: 'Stack/First' }, expected: ['ESM408'] },
+  { name: 'a mapping of unknown kind with an earlier one of the same key fails ESM408', kind: UNKNOWN_KIND, facts: { duplicateOf: 'Stack/First' }, expected: ['ESM408'] },
+  { name: 'a mapping with unresolved EventSourceArn and FunctionName and an earlier one of the same key fails ESM408', set: { EventSourceArn: GET_ATT, FunctionName: REF }, facts: { duplicateOf: 'Stack/First' }, expected: ['ESM408'] },
+  { name: 'the first mapping of its key passes ESM408', facts: { duplicateOf: undefined }, expected: [] },
+];
+
 export const FUNCTION_NAME_MESSAGES: MessageCase[] = [
+  {
+    name: 'ESM408 message with the construct\'s props',
+    labels: true,
+    facts: { duplicateOf: 'Stack/First' },
+    messages: ['ESM408: source (EventSourceArn) is already mapped to "orders-handler" by Stack/First, got "arn:aws:kinesis:us-east-1:123456789012:stream/orders"; '
+      + 'Lambda keeps one mapping per stream (or consumer) and function, version or alias (409 ResourceConflictException): '
+      + 'remove one of the two, or map another alias, or read the stream through an enhanced fan-out consumer'],
+  },
+  {
+    name: 'ESM408 message for references',
+    labels: false,
+    set: { EventSourceArn: { 'Fn::GetAtt': ['Stream', 'Arn'] }, FunctionName: { Ref: 'Fn' } },
+    facts: { duplicateOf: 'Stack/Fn/KinesisEventSource:StackStream/Resource' },
+    messages: ['ESM408: EventSourceArn is already mapped to the same function by Stack/Fn/KinesisEventSource:StackStream/Resource, got "${Stream.Arn}"; '
+      + 'Lambda keeps one mapping per stream (or consumer) and function, version or alias (409 ResourceConflictException): '
+      + 'remove one of the two, or map another alias, or read the stream through an enhanced fan-out consumer'],
+  },
   {
     name: 'ESM401 message',
     labels: true,
@@ -170,4 +197,6 @@ export const FUNCTION_NAME_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...VALID_FORMS, ...ESM401_CASES, ...ESM402_CASES, ...ESM403_CASES, ...ESM404_CASES, ...ESM405_CASES, ...PARTITION_CASES];
+export const CASES = [
+  ...VALID_FORMS, ...ESM401_CASES, ...ESM402_CASES, ...ESM403_CASES, ...ESM404_CASES, ...ESM405_CASES, ...PARTITION_CASES, ...ESM408_CASES,
+];
