@@ -37,18 +37,25 @@ export function mappingKey(properties: Record<string, unknown>, place: MappingPl
   return JSON.stringify([where, source, fn]);
 }
 
+/**
+ * The attribute whose `Fn::GetAtt` names the same thing as the resource's `Ref`, per property: a function's
+ * `Arn` (its Ref is its name; both name the function), a Kinesis consumer's `ConsumerARN` (its Ref is that ARN).
+ * Neither attribute exists on another resource type that could stand in these properties.
+ */
+const SAME_AS_REF = { EventSourceArn: 'ConsumerARN', FunctionName: 'Arn' } as const;
+
 function sourceIdentity(value: unknown, place: MappingPlace): string | undefined {
   const text = literal(value);
   if (text !== undefined) {
     return parseArn(text) ? text : undefined;
   }
-  return reference(value, place);
+  return reference(value, SAME_AS_REF.EventSourceArn, place);
 }
 
 function functionIdentity(value: unknown, place: MappingPlace): string | undefined {
   const text = literal(value);
   if (text === undefined) {
-    return reference(value, place);
+    return reference(value, SAME_AS_REF.FunctionName, place);
   }
   const parts = parseFunctionName(text);
   if (!parts) {
@@ -67,9 +74,16 @@ function literal(value: unknown): string | undefined {
   return text !== undefined && text !== UNKNOWN && text.exact ? text.text : undefined;
 }
 
-/** An intrinsic, which equals another only in the same template. */
-function reference(value: unknown, place: MappingPlace): string | undefined {
-  return isIntrinsic(value) ? `${place.template}: ${canonicalJson(value)}` : undefined;
+/** An intrinsic, which equals another only in the same template; `Fn::GetAtt` of `sameAsRef` is written as the Ref. */
+function reference(value: unknown, sameAsRef: string, place: MappingPlace): string | undefined {
+  if (!isIntrinsic(value)) {
+    return undefined;
+  }
+  const getAtt = value['Fn::GetAtt'];
+  // Fn::GetAtt is a [logicalId, attribute] list, or the short "logicalId.attribute" string.
+  const [logicalId, attribute] = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? getAtt.split(/\.(.*)/s) : [];
+  const canonical = typeof logicalId === 'string' && attribute === sameAsRef ? { Ref: logicalId } : value;
+  return `${place.template}: ${canonicalJson(canonical)}`;
 }
 
 /** JSON with object keys sorted, so that equal values give equal text whatever order their keys were written in. */

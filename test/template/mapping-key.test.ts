@@ -43,6 +43,9 @@ describe('mappingKey: the same event source and function in one account and regi
     ['equal literals in one env-agnostic template', mapping(STREAM, 'orders', AGNOSTIC), mapping(STREAM, 'orders', AGNOSTIC)],
     ['equal references whose keys were written in another order', mapping({ 'Fn::If': ['C', STREAM, OTHER_STREAM] }, { 'Fn::Sub': ['${F}', { F: 'orders', G: 'x' }] }),
       mapping({ 'Fn::If': ['C', STREAM, OTHER_STREAM] }, { 'Fn::Sub': ['${F}', { G: 'x', F: 'orders' }] })],
+    ['a function\'s Ref (its name) and its Fn::GetAtt Arn', mapping(GET_ATT, REF), mapping(GET_ATT, { 'Fn::GetAtt': ['Fn', 'Arn'] })],
+    ['a function\'s Ref and its Fn::GetAtt in the short string form', mapping(GET_ATT, REF), mapping(GET_ATT, { 'Fn::GetAtt': 'Fn.Arn' })],
+    ['a consumer\'s Ref (its ARN) and its Fn::GetAtt ConsumerARN', mapping({ Ref: 'Consumer' }, 'orders'), mapping({ 'Fn::GetAtt': ['Consumer', 'ConsumerARN'] }, 'orders')],
   ])('%s share a key', (_name, [a, placeA], [b, placeB]) => {
     const key = mappingKey(a, placeA);
     expect(key).toBeDefined();
@@ -71,6 +74,10 @@ describe('mappingKey: mappings that are not, or not certainly, the same', () => 
     ['a literal function and a reference', mapping(STREAM, 'orders'), mapping(STREAM, REF)],
     ['an ARN from pseudo parameters and the literal it may resolve to', mapping(STREAM, JOINED_ARN), mapping(STREAM, FUNCTION_ARN)],
     ['other references', mapping(GET_ATT, REF), mapping(GET_ATT, { Ref: 'Other' })],
+    ['a stream\'s Ref (its name) and its Fn::GetAtt Arn', mapping({ Ref: 'Stream' }, 'orders'), mapping(GET_ATT, 'orders')],
+    ['a function\'s Ref and the Fn::GetAtt Arn of another resource', mapping(GET_ATT, REF), mapping(GET_ATT, { 'Fn::GetAtt': ['Other', 'Arn'] })],
+    ['a function\'s Ref and another of its attributes', mapping(GET_ATT, REF), mapping(GET_ATT, { 'Fn::GetAtt': ['Fn', 'SnapStartResponse.ApplyOn'] })],
+    ['a function\'s Fn::GetAtt Arn in two templates', mapping(GET_ATT, { 'Fn::GetAtt': ['Fn', 'Arn'] }), mapping(GET_ATT, { 'Fn::GetAtt': ['Fn', 'Arn'] }, HERE_OTHER_STACK)],
   ])('%s have different keys', (_name, [a, placeA], [b, placeB]) => {
     const key = mappingKey(a, placeA);
     expect(key).toBeDefined();

@@ -147,6 +147,15 @@ describe('ESM408 through the aspect', () => {
     ]);
   });
 
+  test('a function named by its name (Ref) and by its ARN (Fn::GetAtt) is one function', () => {
+    const { app, stack, fn, stream } = fixture();
+    fn.addEventSource(new KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3 }));
+    l1(stack, 'ByArn', fn.functionArn, stream.streamArn);
+    const first = fn.node.children.find((child) => child instanceof lambda.EventSourceMapping)!.node.defaultChild!;
+
+    expect(errorHeads(app)).toEqual([`[Stack/ByArn] ESM408: EventSourceArn is already mapped to the same function by ${first.node.path}`]);
+  });
+
   test('two raw mappings with the same literals; a third to another function passes', () => {
     const { app, stack } = fixture();
     l1(stack, 'First', 'orders');
