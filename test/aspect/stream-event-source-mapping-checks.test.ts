@@ -54,10 +54,15 @@ function fixture(): Fixture {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
   });
-  // The tests map one stream to one function many times to show other rules; Lambda would refuse all but the
-  // first (ESM408, test/validation/duplicate-mappings.test.ts).
-  StreamEventSourceMappingChecks.acknowledge(stack, 'ESM408', 'fixture: one stream mapped to one function many times');
   return { app, stack, fn, stream, consumer, table };
+}
+
+/**
+ * For tests that map one stream to one function many times to show other rules: Lambda would refuse all but the
+ * first (ESM408, test/validation/duplicate-mappings.test.ts).
+ */
+function allowRepeatedMappings(stack: Stack): void {
+  StreamEventSourceMappingChecks.acknowledge(stack, 'ESM408', 'fixture: one stream mapped to one function many times');
 }
 
 function logicalId(resource: CfnResource): string {
@@ -69,6 +74,7 @@ function logicalId(resource: CfnResource): string {
  * imported ARN of unknown kind) with values that would break stream rules.
  */
 function addGoodAndSkippedMappings({ stack, fn, stream, consumer, table }: Fixture): void {
+  allowRepeatedMappings(stack);
   new StreamEventSourceMapping(stack, 'OursGood', {
     target: fn, source: StreamSource.kinesis(stream), startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3,
   });
@@ -372,6 +378,7 @@ describe('kind inference from the EventSourceArn', () => {
 describe('acknowledging', () => {
   test('StreamEventSourceMappingChecks.acknowledge silences one rule on one resource only', () => {
     const { app, stack } = fixture();
+    allowRepeatedMappings(stack);
     const quiet = new lambda.CfnEventSourceMapping(stack, 'Quiet', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'AT_TIMESTAMP', batchSize: 0, maximumRetryAttempts: 3 });
     new lambda.CfnEventSourceMapping(stack, 'Loud', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'LATEST', batchSize: 0, maximumRetryAttempts: 3 });
     StreamEventSourceMappingChecks.acknowledge(quiet, 'ESM201', 'the batch size is set by a later pipeline step');
@@ -381,6 +388,23 @@ describe('acknowledging', () => {
       '[Mixed/Quiet] ESM104: StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP, got nothing; set startingPositionTimestamp to the Unix time in seconds to start reading from',
       '[Mixed/Loud] ESM201: BatchSize is out of range, got 0; use a whole number from 1 to 10000',
     ]);
+  });
+
+  test('the rule ID and the reason are recorded in the cloud assembly, on the construct acknowledged', () => {
+    const { app, stack, fn } = fixture();
+    // A valid template (cfn-lint lints every test template): the acknowledged warning is ESM804's, unlimited retries.
+    const quiet = new lambda.CfnEventSourceMapping(stack, 'Quiet', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'LATEST' });
+    StreamEventSourceMappingChecks.acknowledge(quiet, 'ESM804', 'the handler never fails');
+    StreamEventSourceMappingChecks.acknowledge(fn, 'ESM201', 'the batch size is set by a later pipeline step');
+    Aspects.of(app).add(new StreamEventSourceMappingChecks());
+
+    const artifact = app.synth().getStackByName(stack.stackName);
+    const acknowledgements = artifact.findMetadataByType('cdk-stream-event-source-mapping:acknowledgement').map((entry) => [entry.path, entry.data]);
+    expect(acknowledgements).toEqual([
+      ['/Mixed/Handler', { ruleId: 'ESM201', reason: 'the batch size is set by a later pipeline step' }],
+      ['/Mixed/Quiet', { ruleId: 'ESM804', reason: 'the handler never fails' }],
+    ]);
+    expect(warnings(stack)).toEqual([]);
   });
 
   test('acknowledging on a parent covers the mappings that aws-cdk-lib event sources create under it', () => {
