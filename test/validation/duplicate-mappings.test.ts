@@ -6,8 +6,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { KinesisEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from '../../lib';
+import { StreamSourceKind } from '../../lib/template/stream-source-kind';
+import { MessageLabels } from '../../lib/validation/engine';
+import { checkAtSynth } from '../../lib/validation/synth-hook';
 
 const HEADER = 'Validation failed with the following errors:';
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -267,5 +270,23 @@ describe('ESM408 across synths and apps', () => {
 
     expect(synthErrors(one.app)).toEqual([]);
     expect(synthErrors(two.app)).toEqual([]);
+  });
+});
+
+describe('ESM408 outside a Stage', () => {
+  test('under a root that is no Stage, mappings validated by hand are compared under that root, each validation alike', () => {
+    const root = new Construct(undefined as any, 'Root');
+    const stack = new Stack(root, 'Stack', { env: ENV });
+    const check = (mapping: lambda.CfnEventSourceMapping) =>
+      checkAtSynth(mapping, { reportOn: mapping, labels: MessageLabels.CLOUDFORMATION, context: () => ({ kind: StreamSourceKind.KINESIS_STREAM }) });
+    const first = l1(stack, 'First', 'orders');
+    const second = l1(stack, 'Second', 'orders');
+    check(first);
+    check(second);
+
+    // Nothing empties the map here (no synth); a mapping validated again is still the first of its key.
+    expect(first.node.validate()).toEqual([]);
+    expect(first.node.validate()).toEqual([]);
+    expect(second.node.validate()).toEqual([`ESM408: EventSourceArn is already mapped to "orders" by Root/Stack/First, got "${STREAM_ARN}"; ${FIX}`]);
   });
 });
