@@ -19,16 +19,18 @@ function patterns(properties: Record<string, unknown>): Array<{ index: number; p
 
 /** Lambda's default filter quota per mapping. */
 const DEFAULT_FILTER_QUOTA = 5;
+/** The highest quota Lambda grants; more filters are rejected under every quota (CloudFormation alone allows 20). */
+const MAX_FILTER_QUOTA = 10;
 
 const path = (index: number) => `FilterCriteria.Filters[${index}].Pattern`;
 
-/** ESM601: CloudFormation takes 1 to 20 filters. */
+/** ESM601: 1 to 10 filters (CloudFormation takes 20, but Lambda rejects more than 10 under every quota). */
 export const ESM601: Rule = {
   id: 'ESM601',
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
-  summary: 'FilterCriteria.Filters holds 1 to 20 filters, each an object with only a Pattern, none repeated.',
+  summary: 'FilterCriteria.Filters holds 1 to 10 filters (the highest quota Lambda grants), each an object with only a Pattern, none repeated.',
   source: `${DOCS.cfn} ; ${DOCS.filtering}`,
   check: (facts) => {
     const given = valueAt(facts.properties, 'FilterCriteria.Filters');
@@ -39,8 +41,12 @@ export const ESM601: Rule = {
     if (!filters) {
       return undefined;
     }
-    if (filters.length === 0 || filters.length > 20) {
-      return { problem: `has ${filters.length} filters`, got: filters.length, fix: 'give 1 to 20 filters (Lambda\'s default quota is 5), or leave filters unset' };
+    if (filters.length === 0 || filters.length > MAX_FILTER_QUOTA) {
+      return {
+        problem: `has ${filters.length} filters`,
+        got: filters.length,
+        fix: `give 1 to ${MAX_FILTER_QUOTA} filters (Lambda's default quota is ${DEFAULT_FILTER_QUOTA}, raisable to ${MAX_FILTER_QUOTA}), or leave filters unset`,
+      };
     }
     const found: Finding[] = [];
     filters.forEach((filter, index) => {
@@ -187,20 +193,20 @@ function hasBareLeaf(node: object): boolean {
   return Object.values(node).some((child) => child !== null && typeof child === 'object' ? !Array.isArray(child) && hasBareLeaf(child) : true);
 }
 
-/** ESM803: more filters than Lambda's default quota. */
+/** ESM803: more filters than Lambda's default quota, but within the highest one (more is ESM601's). */
 export const ESM803: Rule = {
   id: 'ESM803',
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
-  summary: 'At most 5 filters, Lambda\'s default quota (raisable to 10); above the account\'s quota Lambda rejects the mapping.',
+  summary: 'At most 5 filters, Lambda\'s default quota: 6 to 10 need the account\'s quota raised, or Lambda rejects the mapping (more than 10 is ESM601).',
   source: DOCS.filtering,
   check: (facts) => {
     const filters = valueAt(facts.properties, 'FilterCriteria.Filters');
-    return Array.isArray(filters) && filters.length > DEFAULT_FILTER_QUOTA && filters.length <= 20 ? {
+    return Array.isArray(filters) && filters.length > DEFAULT_FILTER_QUOTA && filters.length <= MAX_FILTER_QUOTA ? {
       problem: `has ${filters.length} filters, more than the default quota of ${DEFAULT_FILTER_QUOTA}`,
       got: filters.length,
-      fix: 'combine filters, or acknowledge this warning once the quota is raised for the account (at most 10)',
+      fix: `combine filters, or acknowledge this warning once the quota is raised for the account (at most ${MAX_FILTER_QUOTA})`,
     } : undefined;
   },
 };

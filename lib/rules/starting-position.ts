@@ -1,5 +1,5 @@
 import { isPresent, isSet, knownNumber, knownText, requiredProperty } from './helpers';
-import { ALL_KINDS, DOCS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RuleSeverity } from './rule';
+import { ALL_KINDS, DOCS, DYNAMODB_KINDS, KINESIS_KINDS, RECORDED, Rule, RuleSeverity } from './rule';
 import { KIND_NAMES } from '../template/arns';
 import { UNKNOWN, valueAt } from '../template/values';
 
@@ -12,7 +12,7 @@ export const ESM101: Rule = requiredProperty({
   id: 'ESM101',
   property: 'StartingPosition',
   summary: 'StartingPosition is required for Kinesis and DynamoDB stream sources.',
-  source: DOCS.api,
+  source: `${DOCS.api} ; ${RECORDED.lambdaApiErrors}`,
   problem: 'is required for a stream source',
   fix: 'set it to TRIM_HORIZON, LATEST or (Kinesis only) AT_TIMESTAMP',
 });
@@ -24,7 +24,7 @@ export const ESM102: Rule = {
   appliesTo: ALL_KINDS,
   property: 'StartingPosition',
   summary: 'StartingPosition is exactly TRIM_HORIZON, LATEST or AT_TIMESTAMP (case-sensitive).',
-  source: DOCS.api,
+  source: `${DOCS.api} ; ${RECORDED.lambdaApiErrors}`,
   check: (facts) => {
     const position = knownText(facts, 'StartingPosition');
     return position && !POSITIONS.includes(position.text) ? {
@@ -42,7 +42,7 @@ export const ESM103: Rule = {
   appliesTo: DYNAMODB_KINDS,
   property: 'StartingPosition',
   summary: 'AT_TIMESTAMP is supported only for Kinesis streams and consumers; a DynamoDB stream takes TRIM_HORIZON or LATEST.',
-  source: `${DOCS.api} ; ${DOCS.dynamoDbParams}`,
+  source: `${DOCS.api} ; ${DOCS.dynamoDbParams} ; ${RECORDED.lambdaApiErrors}`,
   check: (facts) => knownText(facts, 'StartingPosition')?.text === 'AT_TIMESTAMP' ? {
     problem: `is not supported for a ${KIND_NAMES[facts.kind!]}`,
     got: 'AT_TIMESTAMP',

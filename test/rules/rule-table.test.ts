@@ -9,7 +9,7 @@ import * as permissionsCases from './cases/permissions';
 import * as propertyTypeCases from './cases/property-types';
 import * as startingPositionCases from './cases/starting-position';
 import { D, factsFor, GET_ATT, K, KC, Kind, labelsFor, MessageCase, NOW, REF, RuleCase, ruleIds, UNKNOWN_KIND } from './support';
-import { ALL_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
+import { ALL_KINDS, RECORDED, Rule, RULES, RuleSeverity } from '../../lib/rules';
 import * as batching from '../../lib/rules/batching';
 import * as errorHandling from '../../lib/rules/error-handling';
 import * as eventSourceArn from '../../lib/rules/event-source-arn';
@@ -60,8 +60,17 @@ describe('the rule table', () => {
     const sources = rule.source.split(' ; ');
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
-      expect(source).toMatch(/^https:\/\/[a-z0-9.-]+\.(amazon|aws)\.com\/\S+$/);
+      // AWS's documentation, or AWS's error messages as recorded in public repositories on GitHub.
+      expect(source).toMatch(/^https:\/\/([a-z0-9.-]+\.(amazon|aws)\.com|github\.com)\/\S+$/);
     }
+  });
+
+  test('the rules AWS-recorded errors confirm cite them', () => {
+    const sourcesOf = (id: string) => RULES.find((rule) => rule.id === id)!.source.split(' ; ');
+    for (const id of ['ESM101', 'ESM102', 'ESM103', 'ESM204']) {
+      expect(sourcesOf(id)).toContain(RECORDED.lambdaApiErrors);
+    }
+    expect(sourcesOf('ESM204')).toContain(RECORDED.recordAgeError);
   });
 
   test('IDs are unique', () => {
