@@ -32,6 +32,8 @@ function sameArnPart(spec: SameArnPartSpec): Rule {
     severity: spec.severity,
     appliesTo: ALL_KINDS,
     property: 'FunctionName',
+    // Both ARNs must be literal; FunctionName alone decides whether the rule can find anything.
+    whenSet: ['FunctionName'],
     summary: spec.summary,
     source: spec.source,
     check: (facts) => {
@@ -64,6 +66,7 @@ export const ESM402: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'FunctionName is 1 to 140 characters long.',
   source: DOCS.cfn,
   check: (facts) => {
@@ -83,6 +86,7 @@ export const ESM403: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: `FunctionName is ${FORMS}; names use letters, digits, - and _.`,
   source: DOCS.api,
   check: (facts) => {
@@ -101,6 +105,7 @@ export const ESM404: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'The function name part is at most 64 characters and an alias at most 128.',
   source: DOCS.api,
   check: (facts) => {
@@ -125,6 +130,7 @@ export const ESM405: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'A "." in the function name is not verified to be accepted.',
   source: DOCS.api,
   check: (facts) => {
