@@ -1,6 +1,7 @@
 import { knownText, requiredProperty } from './helpers';
 import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
 import { parseArn } from '../template/arns';
+import { rememberLast } from '../template/remember-last';
 
 /**
  * The API's FunctionName pattern (full match), allowing `.` in the name as `NamespacedFunctionName` does.
@@ -10,10 +11,17 @@ const FUNCTION_NAME = /^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?((?:eusc-)?[a-z]{2}(?:(
 
 const FORMS = 'a function name, name:qualifier, a function ARN, a qualified (version or alias) ARN, or 123456789012:function:name';
 
-function parseFunctionName(text: string): { name: string; qualifier?: string; partition?: string; region?: string } | undefined {
+interface FunctionNameParts {
+  readonly name: string;
+  readonly qualifier?: string;
+  readonly partition?: string;
+  readonly region?: string;
+}
+
+const parseFunctionName: (text: string) => FunctionNameParts | undefined = rememberLast((text) => {
   const m = FUNCTION_NAME.exec(text);
   return m ? { partition: m[1], region: m[2]?.slice(0, -1), name: m[4], qualifier: m[5] } : undefined;
-}
+});
 
 /** Which part of the function's ARN must equal the stream's. */
 interface SameArnPartSpec {
