@@ -15,6 +15,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { BASELINE, median, pairedRatio } = require('./ratios');
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -45,18 +46,6 @@ const LABELS = {
   'aspect': 'raw L1 + StreamEventSourceMappingChecks',
   'raw-ref': 'raw CfnEventSourceMapping, EventSourceArn = Ref to a parameter',
   'aspect-ref': 'the same + StreamEventSourceMappingChecks',
-};
-/** What each variant is judged against: the cheapest way to get the same template doing the same work. */
-const BASELINE = {
-  'cdklib': 'raw',
-  'ours': 'cdklib',
-  'ours-norole': 'ours',
-  'cdklib-dlq': 'cdklib',
-  'ours-dlq': 'cdklib-dlq',
-  'cdklib-kes': 'raw',
-  'ours-real': 'cdklib-kes',
-  'aspect': 'raw',
-  'aspect-ref': 'raw-ref',
 };
 /** Variants that must synthesize identical mapping properties (checked by their hash). */
 const SAME_MAPPINGS = [['raw', 'cdklib', 'ours', 'ours-norole', 'aspect'], ['cdklib-dlq', 'ours-dlq'], ['cdklib-kes', 'ours-real']];
@@ -92,11 +81,6 @@ function run(command, args, env, { allowFailure = false } = {}) {
 }
 
 const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const progress = (text) => process.stderr.write(`[bench ${elapsed()}] ${text}\n`);
 
@@ -141,18 +125,6 @@ function summarize(samples) {
 
 const fmt = (x, digits = 0) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(digits));
 const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
-
-/**
- * The ratio of a variant to another from the same repetitions (they ran side by side, so the load of the machine
- * at that moment cancels out): the median, and the lowest and highest of the repetitions.
- */
-function pairedRatio(rows, variant, baseline, n, field = 'ms') {
-  const [a, b] = [rows[`${variant}@${n}`], rows[`${baseline}@${n}`]];
-  if (!a || !b) return undefined;
-  const key = field === 'cpu' ? (x) => x.mainCpuMs ?? x.cpuMs : (x) => x[field === 'mb' ? 'maxRssMB' : 'ms'];
-  const ratios = a.samples.slice(0, b.samples.length).map((x, i) => key(x) / key(b.samples[i]));
-  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
-}
 
 const fmtRatio = (r) => (r ? `${fmt(r.median, 2)} (${fmt(r.min, 2)}-${fmt(r.max, 2)})` : '-');
 
