@@ -11,6 +11,8 @@
 //   BENCH_LIB=<dir>          measure another build of the package (a prototype) instead of ../lib
 //   BENCH_PYTHON=0           skip the Python part (it measures the installed wheel, whatever BENCH_LIB says)
 //   BENCH_OUT=<file>         also write the results as JSON (default .bench/results.json)
+//   BENCH_JUDGE=cpu|wall     what the targets judge: main-thread CPU time (default) or wall time
+//   BENCH_REPORT=<file>      print the report of a results JSON written earlier, without measuring
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -30,6 +32,11 @@ const LOAD_REPS = QUICK ? 7 : 15;
 const PY_N = 200;
 const PY_REPS = QUICK ? 1 : 5;
 const PYTHON = path.join(ROOT, 'test', 'languages', 'python', '.venv', 'bin', 'python');
+/**
+ * On the shared 2-core machine other processes' load moves wall time by tens of percent (a ratio's range over
+ * the repetitions reaches 0.3-3x at a load average of 15); the main thread's CPU time is what synth costs.
+ */
+const JUDGE = process.env.BENCH_JUDGE === 'wall' ? 'wall' : 'cpu';
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, '.bench', 'results.json');
 
 /** The variants of the main table, in the order they are printed (bench/measure.js builds each). */
@@ -290,12 +297,13 @@ function report(results) {
   // Targets
   const t = [];
   const check = (name, value, limit, extra = '') => t.push(`${value !== undefined && value <= limit ? 'PASS' : 'MISS'}  ${name}: ${fmt(value, 2)} (target <= ${limit.toFixed(2)})${extra}`);
-  /** A ratio target on paired repetitions: the median is judged, the range and the CPU ratio are shown. */
+  /** A ratio target on paired repetitions: the median of the judged metric, its range, the other metric and memory. */
   const checkPaired = (name, variant, baseline, n, limit) => {
     const wall = pairedRatio(off, variant, baseline, n);
     const cpu = pairedRatio(off, variant, baseline, n, 'cpu');
     const mb = pairedRatio(off, variant, baseline, n, 'mb');
-    check(`${name}, N=${n}`, wall?.median, limit, `; range ${fmt(wall?.min, 2)}-${fmt(wall?.max, 2)}; main-thread CPU ${fmt(cpu?.median, 2)}; peak RSS ${fmt(mb?.median, 2)}`);
+    const [judged, other] = JUDGE === 'wall' ? [wall, `main-thread CPU ${fmt(cpu?.median, 2)}`] : [cpu, `wall ${fmt(wall?.median, 2)} (${fmt(wall?.min, 2)}-${fmt(wall?.max, 2)})`];
+    check(`${name}, N=${n}`, judged?.median, limit, `; range ${fmt(judged?.min, 2)}-${fmt(judged?.max, 2)}; ${other}; peak RSS ${fmt(mb?.median, 2)}`);
   };
   for (const n of [1000, 5000].filter((x) => NS.includes(x))) {
     checkPaired('ours vs aws-cdk-lib EventSourceMapping (immutable role, nothing granted)', 'ours', 'cdklib', n, 1.00);
@@ -309,7 +317,8 @@ function report(results) {
   if (NS.includes(5000)) {
     for (const v of ['ours', 'ours-norole', 'ours-dlq', 'aspect']) {
       const [b, c] = [off[`${v}@1000`], off[`${v}@5000`]];
-      check(`linear (${v}): ms per mapping N=5000 / N=1000`, ratio(c.ms / c.n, b.ms / b.n), 1.2, `; main-thread CPU ${fmt(ratio(c.cpu / c.n, b.cpu / b.n), 2)}`);
+      const [wall, cpu] = [ratio(c.ms / c.n, b.ms / b.n), ratio(c.cpu / c.n, b.cpu / b.n)];
+      check(`linear (${v}): ms per mapping N=5000 / N=1000`, JUDGE === 'wall' ? wall : cpu, 1.2, JUDGE === 'wall' ? `; main-thread CPU ${fmt(cpu, 2)}` : `; wall ${fmt(wall, 2)}`);
     }
   }
   {
@@ -320,7 +329,8 @@ function report(results) {
     check('python: ours vs aws-cdk-lib EventSourceMapping, time', python.rows.ours.ms / python.rows.cdklib.ms, 1.2, `; CPU time ${fmt(python.rows.ours.cpu / python.rows.cdklib.cpu, 2)}`);
   }
   check('load: require package vs aws-cdk-lib/aws-lambda', load.lib.ms / load['aws-lambda'].ms, 1.10, `; CPU time ${fmt(load.lib.cpu / load['aws-lambda'].cpu, 2)}`);
-  out.push('## Targets (validator off; judged on the median per-repetition wall-time ratio, its range and CPU time shown beside it)', '', ...t.map((l) => `    ${l}`), '');
+  const judged = JUDGE === 'wall' ? 'wall-time' : 'main-thread CPU';
+  out.push(`## Targets (validator off; judged on the median per-repetition ${judged} ratio, with its range; BENCH_JUDGE=${JUDGE === 'wall' ? 'cpu' : 'wall'} judges the other)`, '', ...t.map((l) => `    ${l}`), '');
 
   // Sanity: the variants of each group synthesized the same mappings.
   const sane = [];
@@ -331,17 +341,22 @@ function report(results) {
   }
   out.push(`Templates: ${sane.join('; ')}.`);
   out.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, `
-    + `aws-cdk-lib ${require('aws-cdk-lib/package.json').version}, ${new Date().toISOString().slice(0, 10)}; load average at start ${results.loadAverage.map((x) => x.toFixed(1)).join(' ')}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
-  out.push(`Run took ${elapsed()}.`);
+    + `aws-cdk-lib ${require('aws-cdk-lib/package.json').version}, ${new Date().toISOString().slice(0, 10)}; load average at start ${results.loadAverage.map((x) => x.toFixed(1)).join(' ')}, at end ${(results.loadAverageEnd ?? os.loadavg()).map((x) => x.toFixed(1)).join(' ')}.`);
+  out.push(`Run took ${results.seconds !== undefined ? `${results.seconds} s` : process.env.BENCH_REPORT ? '(not recorded)' : elapsed()}.`);
   return out.join('\n');
 }
 
 function main() {
+  if (process.env.BENCH_REPORT) {
+    console.log(report(JSON.parse(fs.readFileSync(process.env.BENCH_REPORT, 'utf8'))));
+    return;
+  }
   checkBuilt();
   const results = { loadAverage: os.loadavg(), quick: QUICK };
   synthPart(results);
   loadPart(results);
   pythonPart(results);
+  Object.assign(results, { loadAverageEnd: os.loadavg(), seconds: Math.round((Date.now() - started) / 1000) });
   const text = report(results);
   console.log(text);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
