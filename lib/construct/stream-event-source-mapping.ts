@@ -233,10 +233,11 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
         kind: source?.kind,
         tableWithoutStream: source?._tableWithoutStream,
         inputProblems: inputs.problems,
-        // Rendered at synth, so that the statements name resources as the template does, not as token strings.
+        // Rendered at synth, so that the statements name resources as the template does, not as token strings;
+        // only tokens need resolving.
         manualGrants: manualGrants?.map(({ actions, resources }) => ({
           actions,
-          resources: resources.map((resource) => subNotation(Stack.of(this).resolve(resource))),
+          resources: resources.map((resource) => Token.isUnresolved(resource) ? subNotation(Stack.of(this).resolve(resource)) : resource),
         })),
       }),
     });

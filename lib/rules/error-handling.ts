@@ -34,6 +34,7 @@ export const ESM207: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionResponseTypes',
+  whenSet: ['FunctionResponseTypes'],
   summary: 'FunctionResponseTypes holds at most one value, ReportBatchItemFailures.',
   source: API_AND_CFN,
   check: (facts) => {
@@ -70,6 +71,7 @@ export const ESM805: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'BisectBatchOnFunctionError',
+  whenSet: ['BisectBatchOnFunctionError'],
   summary: 'BisectBatchOnFunctionError goes with a MaximumRetryAttempts limit; without one a failing record is retried until it expires.',
   source: DOCS.kinesisErrors,
   check: (facts) => valueAt(facts.properties, 'BisectBatchOnFunctionError') === true && unlimited(facts.properties, 'MaximumRetryAttempts') ? {

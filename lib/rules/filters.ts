@@ -30,6 +30,7 @@ export const ESM601: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
+  whenSet: ['FilterCriteria'],
   summary: 'FilterCriteria.Filters holds 1 to 10 filters (the highest quota Lambda grants), each an object with only a Pattern, none repeated.',
   source: `${DOCS.cfn} ; ${DOCS.filtering}`,
   check: (facts) => {
@@ -84,6 +85,7 @@ export const ESM602: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
+  whenSet: ['FilterCriteria'],
   summary: 'Each filter Pattern is at most 4096 characters.',
   source: `${DOCS.api} ; ${DOCS.cfn}`,
   check: (facts) => patterns(facts.properties).filter(({ pattern }) => pattern.length > 4096).map(({ index, pattern }) => ({
@@ -100,6 +102,7 @@ export const ESM603: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
+  whenSet: ['FilterCriteria'],
   summary: 'Each filter Pattern is a JSON object (filter rule syntax).',
   source: DOCS.filtering,
   check: (facts) => patterns(facts.properties).flatMap(({ index, pattern }) => {
@@ -119,6 +122,7 @@ export const ESM604: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
+  whenSet: ['FilterCriteria'],
   summary: 'Each filter has a Pattern with at least one rule, and its match values are lists (missing or empty patterns and bare values are not verified).',
   source: DOCS.filtering,
   check: (facts) => [...missingPatterns(facts.properties), ...patterns(facts.properties).flatMap(({ index, pattern }) => {
@@ -145,6 +149,7 @@ export const ESM605: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'KmsKeyArn',
+  whenSet: ['KmsKeyArn'],
   summary: 'KmsKeyArn is a KMS key ARN of 12 to 2048 characters (a key ID or alias name is rejected).',
   source: `${DOCS.api} ; ${DOCS.cfn}`,
   check: (facts) => {
@@ -167,6 +172,7 @@ export const ESM606: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'KmsKeyArn',
+  whenSet: ['KmsKeyArn'],
   summary: 'KmsKeyArn (filterEncryption) is set only together with FilterCriteria; it encrypts nothing else (rejection not verified).',
   source: DOCS.filtering,
   check: (facts) => isPresent(facts, 'KmsKeyArn') && !isSet(facts, 'FilterCriteria') ? {
@@ -199,6 +205,7 @@ export const ESM803: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
+  whenSet: ['FilterCriteria'],
   summary: 'At most 5 filters, Lambda\'s default quota: 6 to 10 need the account\'s quota raised, or Lambda rejects the mapping (more than 10 is ESM601).',
   source: DOCS.filtering,
   check: (facts) => {

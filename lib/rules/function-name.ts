@@ -24,6 +24,8 @@ function sameArnPart(spec: SameArnPartSpec): Rule {
     severity: spec.severity,
     appliesTo: ALL_KINDS,
     property: 'FunctionName',
+    // Both ARNs must be literal; FunctionName alone decides whether the rule can find anything.
+    whenSet: ['FunctionName'],
     summary: spec.summary,
     source: spec.source,
     check: (facts) => {
@@ -56,6 +58,7 @@ export const ESM402: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'FunctionName is 1 to 140 characters long.',
   source: DOCS.cfn,
   check: (facts) => {
@@ -75,6 +78,7 @@ export const ESM403: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: `FunctionName is ${FORMS}; names use letters, digits, - and _; a qualifier is ${QUALIFIERS} (no other "."); a Lambda ARN carries its region and account.`,
   source: `${DOCS.api} ; ${DOCS.managedInstanceVersions}`,
   check: (facts) => {
@@ -110,6 +114,7 @@ export const ESM404: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'The function name part is at most 64 characters and an alias at most 128 (a version number is not an alias).',
   source: DOCS.api,
   check: (facts) => {
@@ -134,6 +139,7 @@ export const ESM405: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'A "." in the function name is not verified to be accepted.',
   source: DOCS.api,
   check: (facts) => {

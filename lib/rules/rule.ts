@@ -55,6 +55,12 @@ export interface Rule {
   readonly appliesTo: readonly StreamSourceKind[];
   /** The CloudFormation property it judges (top level, or a dotted path). */
   readonly property: string;
+  /**
+   * The top-level properties at least one of which must be set for the rule to find anything: the engine runs the
+   * rule only on mappings that set one of them. Omitted, the rule runs on every mapping, as a rule must that reports
+   * an absence (a required property, ESM804) or reads facts other than the properties (ESM005, ESM901).
+   */
+  readonly whenSet?: readonly string[];
   /** One line for the docs: what the rule requires. */
   readonly summary: string;
   /** Where AWS documents the constraint. */

@@ -1,3 +1,4 @@
+import { rememberLast } from './remember-last';
 import { StreamSourceKind } from './stream-source-kind';
 
 /** Partition and region forms of the Lambda API's ARN patterns (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc). */
@@ -35,10 +36,10 @@ export interface ArnParts {
   readonly resource: string;
 }
 
-export function parseArn(text: string): ArnParts | undefined {
+export const parseArn: (text: string) => ArnParts | undefined = rememberLast((text) => {
   const m = GENERIC_ARN.exec(text);
   return m ? { partition: m[1], service: m[2], region: m[3] ?? '', account: m[4] ?? '', resource: m[5] } : undefined;
-}
+});
 
 /**
  * The stream kind an ARN denotes, read from its service and resource alone (so `arn:aws:kinesis:...:stream/x/consumer/y:1`

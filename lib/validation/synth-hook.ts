@@ -63,7 +63,7 @@ export function checkAtSynth(mapping: CfnResource, check: SynthCheck): void {
         if (rule.severity === RuleSeverity.ERROR) {
           errors.push(message);
         } else {
-          Annotations.of(mapping).addWarningV2(rule.id, message);
+          addWarning(mapping, rule.id, message);
         }
       }
       return errors;
@@ -101,4 +101,20 @@ function placeOf(mapping: CfnResource): MappingPlace {
   const stack = Stack.of(mapping);
   const literal = (value: string) => (Token.isUnresolved(value) ? undefined : value);
   return { account: literal(stack.account), region: literal(stack.region), template: stack.node.path };
+}
+
+/** The private flag of `Annotations` that records a stack trace with each message (stable across aws-cdk-lib 2). */
+interface AnnotationsInternals {
+  stackTraces?: boolean;
+}
+
+/**
+ * `addWarningV2` (acknowledgeable, shown once), without the stack trace: at synth it would show aws-cdk-lib's
+ * synthesis, not where the mapping was defined, and capturing it costs more than judging the mapping. Should the
+ * flag ever be renamed, the warning still comes, with a trace.
+ */
+function addWarning(mapping: CfnResource, ruleId: string, message: string): void {
+  const annotations = Annotations.of(mapping);
+  (annotations as unknown as AnnotationsInternals).stackTraces = false;
+  annotations.addWarningV2(ruleId, message);
 }
