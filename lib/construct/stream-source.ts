@@ -4,7 +4,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Fn, Token } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
-import { byArn, GrantStatement, keyStatement, ResourcePolicy } from './grants';
+import { byArn, envOfArn, GrantStatement, keyStatement, ResourcePolicy } from './grants';
 import { StreamSourceKind } from '../template/stream-source-kind';
 
 /**
@@ -61,12 +61,7 @@ export class StreamSource {
         property: EVENT_SOURCE,
         actions: KINESIS_CONSUMER_ACTIONS,
         resources: [consumer.streamConsumerArn],
-        resourcePolicy: {
-          env: consumer.env,
-          policyOf: `the Kinesis consumer ${consumer.node.path}`,
-          scope: consumer,
-          add: (statement) => consumer.addToResourcePolicy(statement),
-        },
+        resourcePolicy: kinesisPolicy('the Kinesis consumer', consumer),
       },
       ...decryptStatement(consumer.stream.encryptionKey),
     ], { arnKnownOnlyIn: consumer });
@@ -85,7 +80,8 @@ export class StreamSource {
     }
     return new StreamSource(StreamSourceKind.DYNAMODB_STREAM, streamArn, [
       ...dynamoDbStreamStatements(streamArn, {
-        env: table.env,
+        // An imported table lives in the importing stack's environment; its stream ARN tells the owner's.
+        env: Token.isUnresolved(streamArn) ? table.env : envOfArn(streamArn),
         policyOf: `the stream of DynamoDB table ${table.node.path}`,
         scope: table,
         add: tableStreamPolicy(table),
@@ -94,10 +90,17 @@ export class StreamSource {
     ], { arnKnownOnlyIn: table });
   }
 
-  /** A Kinesis data stream defined elsewhere, by ARN (`arn:<partition>:kinesis:<region>:<account>:stream/<name>`). */
-  public static fromKinesisStreamArn(streamArn: string): StreamSource {
+  /**
+   * A Kinesis data stream defined elsewhere, by ARN (`arn:<partition>:kinesis:<region>:<account>:stream/<name>`).
+   *
+   * @param encryptionKey the stream's customer managed key (`kms.Key.fromKeyArn(...)`), so that the role may decrypt
+   * its records; in another account, its key policy must allow the role too (the statement is listed at synth)
+   * @default - no key: the stream is unencrypted or uses the AWS managed key
+   */
+  public static fromKinesisStreamArn(streamArn: string, encryptionKey?: kms.IKey): StreamSource {
     return new StreamSource(StreamSourceKind.KINESIS_STREAM, streamArn, [
       { property: EVENT_SOURCE, actions: KINESIS_STREAM_READ_ACTIONS, resources: [streamArn], resourcePolicy: byArn('the Kinesis stream', streamArn) },
+      ...decryptStatement(encryptionKey),
     ]);
   }
 
@@ -106,22 +109,31 @@ export class StreamSource {
    * (`arn:<partition>:kinesis:<region>:<account>:stream/<stream>/consumer/<name>:<creation time>`).
    *
    * The stream read permissions go on the stream that the consumer ARN names.
+   *
+   * @param encryptionKey the stream's customer managed key, as for `fromKinesisStreamArn`
+   * @default - no key: the stream is unencrypted or uses the AWS managed key
    */
-  public static fromKinesisConsumerArn(consumerArn: string): StreamSource {
+  public static fromKinesisConsumerArn(consumerArn: string, encryptionKey?: kms.IKey): StreamSource {
     const streamArn = streamArnOfConsumer(consumerArn);
     return new StreamSource(StreamSourceKind.KINESIS_CONSUMER, consumerArn, [
       { property: EVENT_SOURCE, actions: KINESIS_STREAM_READ_ACTIONS, resources: [streamArn], resourcePolicy: byArn('the Kinesis stream', streamArn) },
       { property: EVENT_SOURCE, actions: KINESIS_CONSUMER_ACTIONS, resources: [consumerArn], resourcePolicy: byArn('the Kinesis consumer', consumerArn) },
+      ...decryptStatement(encryptionKey),
     ]);
   }
 
   /**
    * A DynamoDB stream defined elsewhere, by ARN
    * (`arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label>`, not the table ARN).
+   *
+   * @param encryptionKey the table's customer managed key, as for `fromKinesisStreamArn`
+   * @default - no key: the table uses an AWS owned or AWS managed key
    */
-  public static fromDynamoDbStreamArn(streamArn: string): StreamSource {
-    return new StreamSource(StreamSourceKind.DYNAMODB_STREAM, streamArn,
-      dynamoDbStreamStatements(streamArn, byArn('the DynamoDB stream', streamArn)));
+  public static fromDynamoDbStreamArn(streamArn: string, encryptionKey?: kms.IKey): StreamSource {
+    return new StreamSource(StreamSourceKind.DYNAMODB_STREAM, streamArn, [
+      ...dynamoDbStreamStatements(streamArn, byArn('the DynamoDB stream', streamArn)),
+      ...decryptStatement(encryptionKey),
+    ]);
   }
 
   /** The kind of stream. */
@@ -188,12 +200,19 @@ function streamStatement(stream: kinesis.IStream): GrantStatement {
     property: EVENT_SOURCE,
     actions: KINESIS_STREAM_READ_ACTIONS,
     resources: [stream.streamArn],
-    resourcePolicy: {
-      env: stream.env,
-      policyOf: `the Kinesis stream ${stream.node.path}`,
-      scope: stream,
-      add: (statement) => stream.addToResourcePolicy(statement),
-    },
+    resourcePolicy: kinesisPolicy('the Kinesis stream', stream),
+  };
+}
+
+/** The resource policy (AWS::Kinesis::ResourcePolicy) of a stream or consumer; an imported one's cannot be changed. */
+function kinesisPolicy(what: string, resource: kinesis.IStream | kinesis.IStreamConsumer): ResourcePolicy {
+  const arn = 'streamConsumerArn' in resource ? resource.streamConsumerArn : resource.streamArn;
+  return {
+    // An imported consumer lives in the importing stack's environment; its ARN tells the owner's.
+    env: Token.isUnresolved(arn) ? resource.env : envOfArn(arn),
+    policyOf: `${what} ${resource.node.path}`,
+    scope: resource,
+    add: (statement) => resource.addToResourcePolicy(statement),
   };
 }
 
