@@ -69,7 +69,7 @@ export const ESM904: Rule = {
     problem: `needs the resource policy of ${ordering.policyOf} in stack ${ordering.ownerStack} (another account), which names the role of stack ${ordering.roleStack}, so the stacks must deploy in an order no template can express`,
     got: ordering.ownerStack,
     fix: `deploy ${ordering.roleStack} first (the policy's principal must exist), then ${ordering.ownerStack}, then the mapping's stack ${ordering.mappingStack} (put the mapping in a stack of its own if it is ${ordering.roleStack}), `
-      + `with ${ordering.ownerStack}.addDependency(${ordering.roleStack}) and ${ordering.mappingStack}.addDependency(${ordering.ownerStack}); acknowledge ESM904 once the order is kept`,
+      + `with ${ordering.ownerStack}.addStackDependency(${ordering.roleStack}) and ${ordering.mappingStack}.addStackDependency(${ordering.ownerStack}); acknowledge ESM904 once the order is kept`,
   })),
 };
 

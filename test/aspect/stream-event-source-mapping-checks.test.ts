@@ -380,6 +380,23 @@ describe('acknowledging', () => {
     ]);
   });
 
+  test('the rule ID and the reason are recorded in the cloud assembly, on the construct acknowledged', () => {
+    const { app, stack, fn } = fixture();
+    // A valid template (cfn-lint lints every test template): the acknowledged warning is ESM804's, unlimited retries.
+    const quiet = new lambda.CfnEventSourceMapping(stack, 'Quiet', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'LATEST' });
+    StreamEventSourceMappingChecks.acknowledge(quiet, 'ESM804', 'the handler never fails');
+    StreamEventSourceMappingChecks.acknowledge(fn, 'ESM201', 'the batch size is set by a later pipeline step');
+    Aspects.of(app).add(new StreamEventSourceMappingChecks());
+
+    const artifact = app.synth().getStackByName(stack.stackName);
+    const acknowledgements = artifact.findMetadataByType('cdk-stream-event-source-mapping:acknowledgement').map((entry) => [entry.path, entry.data]);
+    expect(acknowledgements).toEqual([
+      ['/Mixed/Handler', { ruleId: 'ESM201', reason: 'the batch size is set by a later pipeline step' }],
+      ['/Mixed/Quiet', { ruleId: 'ESM804', reason: 'the handler never fails' }],
+    ]);
+    expect(warnings(stack)).toEqual([]);
+  });
+
   test('acknowledging on a parent covers the mappings that aws-cdk-lib event sources create under it', () => {
     const { app, stack, fn, stream } = fixture();
     fn.addEventSource(new KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3, filters: [{ pattern: '[]' }] }));

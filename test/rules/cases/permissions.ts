@@ -88,7 +88,7 @@ export const PERMISSION_MESSAGES: MessageCase[] = [
     messages: [
       'ESM904: EventSourceArn needs the resource policy of the Kinesis stream Owner/Orders in stack Owner (another account), which names the role of stack Functions, '
       + 'so the stacks must deploy in an order no template can express, got "Owner"; deploy Functions first (the policy\'s principal must exist), then Owner, '
-      + 'then the mapping\'s stack Functions (put the mapping in a stack of its own if it is Functions), with Owner.addDependency(Functions) and Functions.addDependency(Owner); '
+      + 'then the mapping\'s stack Functions (put the mapping in a stack of its own if it is Functions), with Owner.addStackDependency(Functions) and Functions.addStackDependency(Owner); '
       + 'acknowledge ESM904 once the order is kept',
     ],
   },
