@@ -32,7 +32,7 @@ export const ESM902_CASES: RuleCase[] = [
 ];
 
 export const ESM903_CASES: RuleCase[] = [
-  { name: 'no owner statements pass ESM903', facts: { ownerStatements: [] }, expected: [] },
+  { name: 'an empty list of owner statements passes ESM903', facts: { ownerStatements: [] }, expected: [] },
   { name: 'an owner statement fails ESM903', facts: { ownerStatements: [OWNER_STATEMENT] }, expected: ['ESM903'] },
   { name: 'two owner statements fail ESM903 twice', facts: { ownerStatements: [OWNER_STATEMENT, { ...OWNER_STATEMENT, policyOf: 'the KMS key arn:aws:kms:us-east-1:210987654321:key/k', actions: ['kms:Decrypt'], resources: ['*'] }] }, expected: ['ESM903', 'ESM903'] },
   { name: 'an owner statement fails ESM903 on a mapping of unknown kind', kind: UNKNOWN_KIND, facts: { ownerStatements: [OWNER_STATEMENT] }, expected: ['ESM903'] },
