@@ -244,7 +244,8 @@ export function orderingProblems(mapping: IConstruct, role: iam.IRole, added: re
   }
   const roleStack = Stack.of(role);
   const mappingStack = Stack.of(mapping);
-  return added
+  const policies = [...new Map(added.map((policy) => [`${policy.ownerStack.node.path}|${policy.policyOf}`, policy])).values()];
+  return policies
     .filter(({ ownerStack }) => !(mappingStack !== roleStack && dependsOn(ownerStack, roleStack) && dependsOn(mappingStack, ownerStack)))
     .map(({ policyOf, ownerStack }) => ({
       policyOf,
@@ -263,7 +264,15 @@ function dependsOn(stack: Stack, other: Stack, seen = new Set<Stack>()): boolean
   return stack.dependencies.some((dep) => dep === other || dependsOn(dep, other, seen));
 }
 
-/** A role ARN as messages show it. */
+/**
+ * A role ARN as messages show it: for a role of the app with a literal name, the ARN its owner's policy names
+ * (as aws-cdk-lib formats it across environments); otherwise as the template references it.
+ */
 export function roleArnText(mapping: IConstruct, role: iam.IRole): string {
-  return subNotation(Stack.of(mapping).resolve(role.roleArn));
+  // `physicalName` is protected on Resource; a literal one is the name given to the role.
+  const name = Resource.isOwnedResource(role) ? (role as unknown as { physicalName?: string }).physicalName : undefined;
+  const arn = name !== undefined && !Token.isUnresolved(name)
+    ? Stack.of(role).formatArn({ region: '', service: 'iam', resource: 'role', resourceName: name })
+    : role.roleArn;
+  return subNotation(Stack.of(mapping).resolve(arn));
 }

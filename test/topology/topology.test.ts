@@ -79,7 +79,9 @@ function build(cell: Cell): Built {
   const agnostic = cell.topology === 'environment-agnostic';
   const functions = new Stack(app, 'Functions', { env: envOf(cell.topology, FUNCTION_ACCOUNT) });
   const sourceAccount = cell.topology === 'another account' ? OWNER_ACCOUNT : FUNCTION_ACCOUNT;
-  const owner = new Stack(app, 'Owner', { env: envOf(cell.topology, sourceAccount) });
+  // The source owner's stack, only where the source is a construct defined in it (an empty stack is no template).
+  let ownerStack: Stack | undefined;
+  const owner = () => ownerStack ??= new Stack(app, 'Owner', { env: envOf(cell.topology, sourceAccount) });
   const destinationAccount = cell.destinationPlace === 'another account' && !agnostic ? OWNER_ACCOUNT : FUNCTION_ACCOUNT;
   const failures = cell.destinationPlace === 'another account'
     ? new Stack(app, 'Failures', { env: envOf(cell.topology, destinationAccount) })
@@ -160,9 +162,9 @@ function build(cell: Cell): Built {
     }
     warnings.add('ESM903');
   } else {
-    const key = cell.encrypted ? new kms.Key(owner, 'SourceKey') : undefined;
+    const key = cell.encrypted ? new kms.Key(owner(), 'SourceKey') : undefined;
     if (cell.source === 'table') {
-      const table = new dynamodb.Table(owner, 'Table', {
+      const table = new dynamodb.Table(owner(), 'Table', {
         partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
         stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
         encryption: key ? dynamodb.TableEncryption.CUSTOMER_MANAGED : undefined,
@@ -173,14 +175,14 @@ function build(cell: Cell): Built {
       expect_(LAMBDA_DYNAMODB_READ, table.tableStreamArn!);
       expect_(['dynamodb:ListStreams'], '*');
     } else {
-      const stream = new kinesis.Stream(owner, 'Stream', {
+      const stream = new kinesis.Stream(owner(), 'Stream', {
         streamName: crossAccountSource ? PhysicalName.GENERATE_IF_NEEDED : undefined,
         encryption: key ? kinesis.StreamEncryption.KMS : kinesis.StreamEncryption.UNENCRYPTED,
         encryptionKey: key,
       });
       expect_(LAMBDA_STREAM_READ, stream.streamArn);
       if (cell.source === 'consumer') {
-        const consumer = new kinesis.StreamConsumer(owner, 'Consumer', { streamConsumerName: 'orders-app', stream });
+        const consumer = new kinesis.StreamConsumer(owner(), 'Consumer', { streamConsumerName: 'orders-app', stream });
         source = StreamSource.kinesisConsumer(consumer);
         expect_(LAMBDA_CONSUMER_READ, consumer.streamConsumerArn);
       } else {
