@@ -1,6 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ArnFormat, Fn, Resource, ResourceEnvironment, Stack, Token, TokenComparison } from 'aws-cdk-lib/core';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Dependable, IConstruct, IDependable } from 'constructs';
 import { CrossAccountOrdering, Finding, PermissionStatement, ResourcePolicyStatement } from '../rules';
 import { subNotation } from '../template/display';
@@ -271,8 +272,11 @@ function dependsOn(stack: Stack, other: Stack, seen = new Set<Stack>()): boolean
 export function roleArnText(mapping: IConstruct, role: iam.IRole): string {
   // `physicalName` is protected on Resource; a literal one is the name given to the role.
   const name = Resource.isOwnedResource(role) ? (role as unknown as { physicalName?: string }).physicalName : undefined;
+  const roleStack = Stack.of(role);
+  // The partition of the role's region, so that the owner can paste the ARN (no ${AWS::Partition} in it).
+  const partition = Token.isUnresolved(roleStack.region) ? undefined : RegionInfo.get(roleStack.region).partition;
   const arn = name !== undefined && !Token.isUnresolved(name)
-    ? Stack.of(role).formatArn({ region: '', service: 'iam', resource: 'role', resourceName: name })
+    ? roleStack.formatArn({ partition, region: '', service: 'iam', resource: 'role', resourceName: name })
     : role.roleArn;
   return subNotation(Stack.of(mapping).resolve(arn));
 }

@@ -85,6 +85,9 @@ export class StreamSource {
         policyOf: `the stream of DynamoDB table ${table.node.path}`,
         scope: table,
         add: tableStreamPolicy(table),
+        // A policy embedded in the table cannot reference the table's own stream ARN (a dependency cycle): `*` is
+        // the stream the policy is attached to, as aws-cdk-lib's DynamoDB docs do.
+        resources: ['*'],
       }),
       ...decryptStatement(table.encryptionKey),
     ], { arnKnownOnlyIn: table });

@@ -25,6 +25,13 @@ function functionStack(app: App, roleName?: string) {
   return { stack, role, fn };
 }
 
+/** ESM903 for the stream arn:aws:kinesis:us-east-1:222222222222:stream/orders and the role orders-handler of 111111111111. */
+const STREAM_OWNER_STATEMENT = 'ESM903: source (EventSourceArn) is in another account, so its owner must allow the role in the resource policy of the Kinesis stream '
+    + 'arn:aws:kinesis:us-east-1:222222222222:stream/orders, got "arn:aws:kinesis:us-east-1:222222222222:stream/orders"; the owner attaches '
+    + '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/orders-handler"},"Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary",'
+    + '"kinesis:GetRecords","kinesis:GetShardIterator","kinesis:ListShards"],"Resource":"arn:aws:kinesis:us-east-1:222222222222:stream/orders"}; '
+    + 'acknowledge ESM903 once it is attached [ack: ESM903]';
+
 const warningsOf = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('^ESM')).map((m) => m.entry.data);
 
 describe('a KMS-encrypted source in another account', () => {
@@ -101,11 +108,7 @@ test('a stream by ARN in another account warns ESM903 with the statement its own
   });
 
   expect(warningsOf(stack)).toEqual([
-    'ESM903: source (EventSourceArn) is in another account, so its owner must allow the role in the resource policy of the Kinesis stream '
-    + 'arn:aws:kinesis:us-east-1:222222222222:stream/orders, got "arn:aws:kinesis:us-east-1:222222222222:stream/orders"; the owner attaches '
-    + '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/orders-handler"},"Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary",'
-    + '"kinesis:GetRecords","kinesis:GetShardIterator","kinesis:ListShards"],"Resource":"arn:aws:kinesis:us-east-1:222222222222:stream/orders"}; '
-    + 'acknowledge ESM903 once it is attached [ack: ESM903]',
+    STREAM_OWNER_STATEMENT,
   ]);
 });
 
@@ -222,4 +225,46 @@ test('README "Across accounts": the function\'s stack, the owner\'s stack and a 
   app.synth();
   expect(warningsOf(mappings)).toEqual([]);
   Template.fromStack(owner).resourceCountIs('AWS::Kinesis::ResourcePolicy', 1);
+});
+
+test('a KMS-encrypted stream by ARN in another account lists the stream and key statements, the role by its named ARN', () => {
+  const app = new App();
+  const { stack, fn } = functionStack(app, 'orders-handler');
+  const key = kms.Key.fromKeyArn(stack, 'OrdersKey', 'arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  new StreamEventSourceMapping(stack, 'Mapping', {
+    target: fn,
+    source: StreamSource.fromKinesisStreamArn('arn:aws:kinesis:us-east-1:222222222222:stream/orders', key),
+    startingPosition: lambda.StartingPosition.LATEST,
+    retryAttempts: 3,
+  });
+
+  expect(warningsOf(stack)).toEqual([
+    STREAM_OWNER_STATEMENT,
+    'ESM903: source (EventSourceArn) is in another account, so its owner must allow the role in the resource policy of the KMS key '
+    + 'arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab, got "*"; the owner attaches '
+    + '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/orders-handler"},"Action":"kms:Decrypt","Resource":"*"}; '
+    + 'acknowledge ESM903 once it is attached [ack: ESM903]',
+  ]);
+  Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: {
+      Statement: Match.arrayWith([
+        { Action: 'kms:Decrypt', Effect: 'Allow', Resource: 'arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+      ]),
+    },
+  });
+});
+
+test('a stream of another account\'s stack read from the role\'s own stack warns ESM904 with the deploy order', () => {
+  const app = new App();
+  const { stack, fn } = functionStack(app, 'orders-handler');
+  const owner = new Stack(app, 'Owner', { env: ENV_B });
+  const stream = new kinesis.Stream(owner, 'Orders', { streamName: 'orders' });
+  new StreamEventSourceMapping(stack, 'Mapping', { target: fn, source: StreamSource.kinesis(stream), startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3 });
+
+  expect(warningsOf(stack)).toEqual([
+    'ESM904: source (EventSourceArn) needs the resource policy of the Kinesis stream Owner/Orders in stack Owner (another account), which names the role of stack Functions, '
+    + 'so the stacks must deploy in an order no template can express, got "Owner"; deploy Functions first (the policy\'s principal must exist), then Owner, '
+    + 'then the mapping\'s stack Functions (put the mapping in a stack of its own if it is Functions), with Owner.addStackDependency(Functions) and '
+    + 'Functions.addStackDependency(Owner); acknowledge ESM904 once the order is kept [ack: ESM904]',
+  ]);
 });
