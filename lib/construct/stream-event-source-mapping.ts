@@ -11,7 +11,9 @@ import { bindFailureDestination, DestinationStatement } from './failure-destinat
 import { metricForMapping } from './metric-for-mapping';
 import { PropInputs } from './prop-inputs';
 import { StreamSource } from './stream-source';
+import { functionNameParts } from '../template/arns';
 import { subNotation } from '../template/display';
+import { partialString, UNKNOWN } from '../template/values';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
 
@@ -209,7 +211,7 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', inputs.l1Props(props, {
       // Without a target (a JavaScript caller), an empty Lazy passes the L1's required-property check at
       // construction, so that ESM401 reports it at synth.
-      FunctionName: functionNameOf(target) ?? Lazy.string({ produce: () => undefined }),
+      FunctionName: functionNameOf(target, Stack.of(this)) ?? Lazy.string({ produce: () => undefined }),
       EventSourceArn: source?.eventSourceArn,
       DestinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
       KmsKeyArn: filterEncryption?.keyArn,
@@ -231,10 +233,11 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
         kind: source?.kind,
         tableWithoutStream: source?._tableWithoutStream,
         inputProblems: inputs.problems,
-        // Rendered at synth, so that the statements name resources as the template does, not as token strings.
+        // Rendered at synth, so that the statements name resources as the template does, not as token strings;
+        // only tokens need resolving.
         manualGrants: manualGrants?.map(({ actions, resources }) => ({
           actions,
-          resources: resources.map((resource) => subNotation(Stack.of(this).resolve(resource))),
+          resources: resources.map((resource) => Token.isUnresolved(resource) ? subNotation(Stack.of(this).resolve(resource)) : resource),
         })),
       }),
     });
@@ -349,11 +352,18 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
 /**
  * What the mapping writes to FunctionName: a function imported by a literal ARN keeps that ARN (so a
  * qualified ARN stays qualified); everything else gives its name, which for versions and aliases is
- * `name:qualifier`.
+ * `name:qualifier`. A function imported by a qualified name (`fromFunctionName(scope, id, 'orders:live')`)
+ * has an ARN built from pseudo parameters, whose name aws-cdk-lib reads as its seventh part, dropping the
+ * qualifier: that ARN is written instead, so the qualifier is kept and checked.
  */
-function functionNameOf(target: lambda.IFunction | undefined): string | undefined {
+function functionNameOf(target: lambda.IFunction | undefined, stack: Stack): string | undefined {
   if (!target) {
     return undefined;
   }
-  return Token.isUnresolved(target.functionArn) ? target.functionName : target.functionArn;
+  if (!Token.isUnresolved(target.functionArn)) {
+    return target.functionArn;
+  }
+  const arn = partialString(stack.resolve(target.functionArn));
+  const qualified = arn !== undefined && arn !== UNKNOWN && functionNameParts(arn.text)?.qualifier !== undefined;
+  return qualified ? target.functionArn : target.functionName;
 }

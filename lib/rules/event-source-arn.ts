@@ -29,6 +29,7 @@ export const ESM302: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'EventSourceArn',
+  whenSet: ['EventSourceArn'],
   summary: 'A Kinesis stream ARN is arn:<partition>:kinesis:<region>:<account>:stream/<name>; a consumer ARN adds /consumer/<name>:<timestamp>; a DynamoDB stream ARN is arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label> (not the table ARN).',
   source: `${DOCS.api} ; ${DOCS.kinesisApi} ; ${DOCS.kinesisConsumerApi} ; ${DOCS.dynamoDbStreamsApi}`,
   check: (facts) => {
