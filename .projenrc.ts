@@ -172,7 +172,7 @@ for (const dir of ['example', 'scripts']) {
 }
 
 project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
-project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test');
+project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test', '/docs/');
 // The package holds compiled JavaScript and declarations only: with a .ts beside its .d.ts, a consumer's tsc
 // resolves the .ts and type-checks the library's sources under the consumer's flags (test/package/run.sh).
 project.npmignore?.exclude('/lib/**/*.ts');

@@ -45,8 +45,8 @@ if [ -z "$missing" ] && printf '%s\n' "${listed[@]}" | grep -qxF lib/index.d.ts 
 else
   fail "declarations missing from the tarball:${missing:- lib/index.d.ts or .jsii}"
 fi
-unexpected=$(printf '%s\n' "${listed[@]}" | grep -vE '^(lib/.*\.(js|d\.ts)|\.jsii|package\.json|README\.md|RULES\.md|API\.md|LICENSE)$' || true)
-if [ -z "$unexpected" ]; then ok "the tarball holds lib/ (JavaScript, declarations), .jsii, package.json and the docs only"; else fail "unexpected files in the tarball:"; echo "$unexpected" | sed 's/^/  /'; fi
+unexpected=$(printf '%s\n' "${listed[@]}" | grep -vE '^(lib/.*\.(js|d\.ts)|\.jsii|\.jsii\.tabl\.json|package\.json|README\.md|RULES\.md|API\.md|LICENSE)$' || true)
+if [ -z "$unexpected" ]; then ok "the tarball holds lib/ (JavaScript, declarations), .jsii (and rosetta's .jsii.tabl.json), package.json and the docs only"; else fail "unexpected files in the tarball:"; echo "$unexpected" | sed 's/^/  /'; fi
 
 # --- the consumer -------------------------------------------------------------------------------------------
 cdk_version="${PACKAGE_CDK_VERSION:-$(npm view aws-cdk-lib version)}"

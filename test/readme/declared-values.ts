@@ -15,13 +15,13 @@ export const DECLARED_VALUES: Record<string, (id: string) => string> = {
   'sqs.Queue': (id) => `new sqs.Queue(this, '${id}')`,
   'lambda.Function': (id) => `new lambda.Function(this, '${id}', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') })`,
   'StreamEventSourceMapping': (id) => `new StreamEventSourceMapping(this, '${id}', {
-    target: ${DECLARED_VALUES_FN('lambda.Function', `${id}Target`)},
+    target: ${valueOf('lambda.Function', `${id}Target`)},
     source: StreamSource.kinesis(new kinesis.Stream(this, '${id}Source')),
     startingPosition: lambda.StartingPosition.LATEST,
     retryAttempts: 3,
   })`,
 };
 
-function DECLARED_VALUES_FN(type: string, id: string): string {
-  return DECLARED_VALUES[type]!(id);
+function valueOf(type: string, id: string): string {
+  return DECLARED_VALUES[type](id);
 }
