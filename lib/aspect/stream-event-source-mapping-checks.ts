@@ -1,6 +1,6 @@
 import { CfnResource, IAspect } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
-import { sourceKind } from '../template/source-kind';
+import { stackSource } from './stack-source';
 import { acknowledgeRule } from '../validation/acknowledgements';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
@@ -37,8 +37,8 @@ export class StreamEventSourceMappingChecks implements IAspect {
       reportOn: node,
       labels: MessageLabels.CLOUDFORMATION,
       context: (properties) => {
-        const kind = sourceKind(node, properties.EventSourceArn);
-        return kind ? { kind } : undefined;
+        const source = stackSource(node, properties.EventSourceArn);
+        return source ? { kind: source.kind, sourceProblem: source.problem } : undefined;
       },
     });
   }

@@ -1,3 +1,4 @@
+import { SourceProblem } from '../template/source-kind';
 import { StreamSourceKind } from '../template/stream-source-kind';
 
 /** What breaking a rule does to `cdk synth`. */
@@ -26,6 +27,8 @@ export interface MappingFacts {
   readonly properties: Record<string, unknown>;
   /** The kind of stream, where it is known (declared by a `StreamSource`, or read off the template). */
   readonly kind?: StreamSourceKind;
+  /** Why AWS rejects the EventSourceArn where it is not a stream's ARN (a table's ARN, an S3 bucket's). */
+  readonly sourceProblem?: SourceProblem;
   /** Path of a DynamoDB table given as a source without a stream. */
   readonly tableWithoutStream?: string;
   /** Statements that CDK could not add because the target has no role. */
