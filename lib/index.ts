@@ -1,4 +1,5 @@
 export * from './template/stream-source-kind';
+export * from './rules/rule-group';
 export * from './construct/stream-event-source-mapping';
 export * from './construct/stream-source';
 export * from './construct/event-source-mapping-metric';

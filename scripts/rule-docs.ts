@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { ALL_KINDS, RULES, RuleSeverity } from '../lib/rules';
+import { ALL_KINDS, groupOf, RULES, RuleSeverity } from '../lib/rules';
 import { KIND_NAMES } from '../lib/template/arns';
 
 const root = join(__dirname, '..');
@@ -18,9 +18,9 @@ const errors = RULES.filter((r) => r.severity === RuleSeverity.ERROR).length;
 const table = [
   `${RULES.length} rules: ${errors} errors (AWS documents the rejection; synth fails) and ${RULES.length - errors} warnings (not verified, or risky; acknowledge by ID).`,
   '',
-  '| ID | Severity | Applies to | Property | Rule | Source |',
+  '| ID | Severity, group | Applies to | Property | Rule | Source |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...RULES.map((r) => `| ${r.id} | ${r.severity} | ${appliesTo(r.appliesTo)} | ${escape(r.property)} | ${escape(r.summary)} | ${sources(r.source)} |`),
+  ...RULES.map((r) => `| ${r.id} | ${r.severity}, ${groupOf(r)} | ${appliesTo(r.appliesTo)} | ${escape(r.property)} | ${escape(r.summary)} | ${sources(r.source)} |`),
 ].join('\n');
 
 writeFileSync(join(root, 'RULES.md'), [

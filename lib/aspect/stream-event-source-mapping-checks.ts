@@ -1,11 +1,25 @@
 import { CfnResource, IAspect } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { stackSource } from './stack-source';
+import { DEFAULT_GROUPS } from '../rules/rule';
+import { RuleGroup } from '../rules/rule-group';
 import { acknowledgeRule } from '../validation/acknowledgements';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
 
 const MAPPING_TYPE = 'AWS::Lambda::EventSourceMapping';
+
+/** Options of the `StreamEventSourceMappingChecks` aspect. */
+export interface StreamEventSourceMappingChecksProps {
+  /**
+   * The rule groups to report (ESM000, a rule that could not be evaluated, is always reported).
+   *
+   * @default - `AWS_REJECTS` and `NOT_VERIFIED`: what breaks or may break a deploy. Add `RuleGroup.OPERATIONS`
+   * for the advice on risky defaults (unlimited retries without a failure destination, ESM804), which fires on
+   * most existing mappings.
+   */
+  readonly ruleGroups?: RuleGroup[];
+}
 
 /**
  * Applies the stream mapping rules to every `AWS::Lambda::EventSourceMapping` in scope whose source is a
@@ -29,6 +43,12 @@ export class StreamEventSourceMappingChecks implements IAspect {
     acknowledgeRule(scope, ruleId, reason);
   }
 
+  private readonly ruleGroups: readonly RuleGroup[];
+
+  constructor(props: StreamEventSourceMappingChecksProps = {}) {
+    this.ruleGroups = props.ruleGroups ?? DEFAULT_GROUPS;
+  }
+
   public visit(node: IConstruct): void {
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== MAPPING_TYPE) {
       return;
@@ -36,6 +56,7 @@ export class StreamEventSourceMappingChecks implements IAspect {
     checkAtSynth(node, {
       reportOn: node,
       labels: MessageLabels.CLOUDFORMATION,
+      groups: this.ruleGroups,
       context: (properties) => {
         const source = stackSource(node, properties.EventSourceArn);
         return source ? { kind: source.kind, sourceProblem: source.problem } : undefined;

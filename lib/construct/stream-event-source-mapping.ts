@@ -9,6 +9,7 @@ import { bindFailureDestination, DestinationStatement } from './failure-destinat
 import { metricForMapping } from './metric-for-mapping';
 import { PropInputs } from './prop-inputs';
 import { StreamSource } from './stream-source';
+import { RuleGroup } from '../rules/rule-group';
 import { subNotation } from '../template/display';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
@@ -132,6 +133,14 @@ export interface StreamEventSourceMappingProps {
    * @default true (AWS default)
    */
   readonly enabled?: boolean;
+
+  /**
+   * The rule groups whose findings synth reports for this mapping (ESM000, a rule that could not be evaluated,
+   * is always reported). Leave `OPERATIONS` out to silence the operational advice (ESM804, ESM805).
+   *
+   * @default - every group
+   */
+  readonly ruleGroups?: RuleGroup[];
 }
 
 /**
@@ -206,6 +215,7 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     checkAtSynth(this.resource, {
       reportOn: this,
       labels: MessageLabels.CONSTRUCT_PROPS,
+      groups: props.ruleGroups,
       context: () => ({
         kind: source?.kind,
         tableWithoutStream: source?._tableWithoutStream,

@@ -1,5 +1,6 @@
 import { API_AND_CFN, isSet, wholeNumberRange } from './helpers';
 import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
+import { RuleGroup } from './rule-group';
 import { isIntrinsic, valueAt } from '../template/values';
 
 /** Whether a numeric setting is unlimited: absent (AWS default -1) or -1. */
@@ -53,6 +54,7 @@ export const ESM207: Rule = {
 export const ESM804: Rule = {
   id: 'ESM804',
   severity: RuleSeverity.WARNING,
+  group: RuleGroup.OPERATIONS,
   appliesTo: ALL_KINDS,
   property: 'MaximumRetryAttempts',
   summary: 'A mapping with unlimited retries and unlimited record age has a failure destination; otherwise one failing record stalls its shard until it expires from the stream.',
@@ -68,6 +70,7 @@ export const ESM804: Rule = {
 export const ESM805: Rule = {
   id: 'ESM805',
   severity: RuleSeverity.WARNING,
+  group: RuleGroup.OPERATIONS,
   appliesTo: ALL_KINDS,
   property: 'BisectBatchOnFunctionError',
   summary: 'BisectBatchOnFunctionError goes with a MaximumRetryAttempts limit; without one a failing record is retried until it expires.',

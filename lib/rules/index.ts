@@ -28,3 +28,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 export * from './rule';
+export * from './rule-group';

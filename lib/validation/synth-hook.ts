@@ -2,7 +2,7 @@ import { Annotations, CfnResource } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { isAcknowledged } from './acknowledgements';
 import { evaluate, MessageLabels } from './engine';
-import { MappingFacts, RuleSeverity, RULES } from '../rules';
+import { MappingFacts, RuleGroup, RuleSeverity, RULES } from '../rules';
 import { synthesizedProperties } from '../template/cfn-resource';
 
 /** The L1 mappings already checked, so that the construct and the aspect never report one twice. */
@@ -22,6 +22,8 @@ export interface SynthCheck {
   readonly context: (properties: Record<string, unknown>) => MappingContext | undefined;
   /** How messages name properties. */
   readonly labels: MessageLabels;
+  /** The rule groups to report; every group when absent. */
+  readonly groups?: readonly RuleGroup[];
 }
 
 /**
@@ -45,7 +47,7 @@ export function checkAtSynth(mapping: CfnResource, check: SynthCheck): void {
       }
       const facts: MappingFacts = { ...known, properties, rejectedByCdk, nowSeconds: Date.now() / 1000 };
       const errors: string[] = [];
-      for (const { rule, message } of evaluate(RULES, facts, { labels: check.labels })) {
+      for (const { rule, message } of evaluate(RULES, facts, { labels: check.labels, groups: check.groups })) {
         if (isAcknowledged(check.reportOn, rule.id)) {
           continue;
         }

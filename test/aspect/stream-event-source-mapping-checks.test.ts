@@ -5,7 +5,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, KinesisConsumerEventSource, KinesisEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from '../../lib';
+import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from '../../lib';
 
 // Many synths: aws-cdk-lib's template validator is exercised by the fuzz suite, not here.
 process.env.CDK_VALIDATION = 'false';
@@ -436,22 +436,39 @@ describe('acknowledging', () => {
     expect(build(true)).toEqual([]);
   });
 
-  test('ESM804 on a default KinesisEventSource is a warning, acknowledgeable on the stack', () => {
-    const build = (acknowledge: boolean) => {
+  test('ESM804 on a default KinesisEventSource is an operations warning: hidden by default, shown with RuleGroup.OPERATIONS, acknowledgeable on the stack', () => {
+    const build = (acknowledge: boolean, ruleGroups?: RuleGroup[]) => {
       const { app, stack, fn, stream } = fixture();
       fn.addEventSource(new KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST }));
       if (acknowledge) {
         Annotations.of(stack).acknowledgeWarning('ESM804', 'replays are idempotent; records may block a shard');
       }
-      Aspects.of(app).add(new StreamEventSourceMappingChecks());
+      Aspects.of(app).add(new StreamEventSourceMappingChecks({ ruleGroups }));
       expect(synthErrors(app)).toEqual([]);
       return warnings(stack);
     };
 
-    expect(build(false)).toEqual([
+    const all = [RuleGroup.AWS_REJECTS, RuleGroup.NOT_VERIFIED, RuleGroup.OPERATIONS];
+    expect(build(false, all)).toEqual([
       '[Mixed/Handler/KinesisEventSource:MixedOrdersF2CBD0A7/Resource] ESM804: MaximumRetryAttempts is unlimited, as is MaximumRecordAgeInSeconds, and there is no on-failure destination: a record that keeps failing stalls its shard until it expires from the stream, got "(default: unlimited)"; set retryAttempts or maxRecordAge, and an onFailure destination to keep the failed batches [ack: ESM804]',
     ]);
-    expect(build(true)).toEqual([]);
+    expect(build(true, all)).toEqual([]);
+    expect(build(false)).toEqual([]);
+    expect(build(false, [RuleGroup.OPERATIONS])).toHaveLength(1);
+  });
+
+  test('ruleGroups selects what the aspect reports: errors alone, or warnings alone', () => {
+    const build = (ruleGroups: RuleGroup[]) => {
+      const { app, stack } = fixture();
+      const raw = new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'LATEST', batchSize: 0, topics: ['orders'] });
+      raw.addPropertyOverride('MaximumRetryAttempts', 3);
+      Aspects.of(app).add(new StreamEventSourceMappingChecks({ ruleGroups }));
+      return [...synthErrors(app), ...(ruleGroups.includes(RuleGroup.AWS_REJECTS) ? [] : warnings(stack))];
+    };
+    expect(build([RuleGroup.AWS_REJECTS])).toEqual(['[Mixed/Raw] ESM201: BatchSize is out of range, got 0; use a whole number from 1 to 10000']);
+    expect(build([RuleGroup.NOT_VERIFIED])).toEqual([
+      '[Mixed/Raw] ESM002: Topics applies only to other event source types (SQS, Kafka, MQ, DocumentDB), got ["orders"]; remove Topics from this stream mapping [ack: ESM002]',
+    ]);
   });
 });
 
