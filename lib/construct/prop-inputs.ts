@@ -1,5 +1,8 @@
 import { Duration } from 'aws-cdk-lib/core';
 import { Finding } from '../rules';
+import { l1PropName, PropConversion, STREAM_PROPERTIES } from '../template/properties';
+
+const PROPERTY_ENTRIES = Object.entries(STREAM_PROPERTIES);
 
 /**
  * Converts `StreamEventSourceMapping` props to CloudFormation values without throwing: a value that cannot be
@@ -52,5 +55,37 @@ export class PropInputs {
     }
     this.problems.push({ path, problem: 'must be a list', got: value, fix: `give ${prop} as a list` });
     return undefined;
+  }
+
+  /**
+   * The L1's props, by the property table: each prop converted as its row says; the values the construct
+   * computes from objects (FROM_CONSTRUCT: the function, source, destination and key) are given by CloudFormation name.
+   */
+  public l1Props(props: object, fromConstruct: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const given = props as Record<string, unknown>;
+    const l1: Record<string, unknown> = {};
+    for (const [property, { prop, conversion, value: listed }] of PROPERTY_ENTRIES) {
+      const input = conversion === PropConversion.FROM_CONSTRUCT ? fromConstruct[property] : given[prop];
+      l1[l1PropName(property)] = this.convert(prop, property, conversion, listed, input);
+    }
+    return l1;
+  }
+
+  private convert(prop: string, property: string, conversion: PropConversion, value: string | undefined, given: unknown): unknown {
+    switch (conversion) {
+      case PropConversion.SECONDS:
+        return this.seconds(prop, property, given);
+      case PropConversion.FLAG:
+        return this.boolean(prop, property, given) ? [value] : undefined;
+      case PropConversion.NESTED_LIST: {
+        const list = this.list(prop, property, given as unknown[] | undefined);
+        return list ? { [value!]: list } : undefined;
+      }
+      case PropConversion.TAGS:
+        return undefined;
+      default:
+        // AS_IS, and FROM_CONSTRUCT (already converted). Wrong types go to the L1 as given: the checks report them.
+        return given;
+    }
   }
 }

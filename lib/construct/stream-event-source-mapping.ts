@@ -176,32 +176,17 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     const onFailure = inputs.has('onFailure', 'DestinationConfig', props.onFailure, 'bind', 'a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination)');
     const filterEncryption = inputs.has('filterEncryption', 'KmsKeyArn', props.filterEncryption, 'keyArn', 'a kms.IKey');
     const failure = onFailure && target ? bindFailureDestination(onFailure, this, target) : undefined;
-    const reportBatchItemFailures = inputs.boolean('reportBatchItemFailures', 'FunctionResponseTypes', props.reportBatchItemFailures);
-    const filters = inputs.list('filters', 'FilterCriteria', props.filters);
 
     // Values go to the L1 as given (wrong types included): the checks report them at synth, before
     // aws-cdk-lib's renderer would throw on them.
-    this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', {
+    this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', inputs.l1Props(props, {
       // Without a target (a JavaScript caller), an empty Lazy passes the L1's required-property check at
       // construction, so that ESM401 reports it at synth.
-      functionName: functionNameOf(target) ?? Lazy.string({ produce: () => undefined }),
-      eventSourceArn: source?.eventSourceArn,
-      startingPosition: props.startingPosition,
-      startingPositionTimestamp: props.startingPositionTimestamp,
-      batchSize: props.batchSize,
-      maximumBatchingWindowInSeconds: inputs.seconds('maxBatchingWindow', 'MaximumBatchingWindowInSeconds', props.maxBatchingWindow),
-      parallelizationFactor: props.parallelizationFactor,
-      maximumRecordAgeInSeconds: inputs.seconds('maxRecordAge', 'MaximumRecordAgeInSeconds', props.maxRecordAge),
-      maximumRetryAttempts: props.retryAttempts,
-      bisectBatchOnFunctionError: props.bisectBatchOnError,
-      functionResponseTypes: reportBatchItemFailures ? ['ReportBatchItemFailures'] : undefined,
-      tumblingWindowInSeconds: inputs.seconds('tumblingWindow', 'TumblingWindowInSeconds', props.tumblingWindow),
-      destinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
-      filterCriteria: filters ? { filters } : undefined,
-      kmsKeyArn: filterEncryption?.keyArn,
-      metricsConfig: props.metricsConfig,
-      enabled: props.enabled,
-    });
+      FunctionName: functionNameOf(target) ?? Lazy.string({ produce: () => undefined }),
+      EventSourceArn: source?.eventSourceArn,
+      DestinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
+      KmsKeyArn: filterEncryption?.keyArn,
+    }) as unknown as lambda.CfnEventSourceMappingProps);
 
     // Lambda decrypts the filter criteria with the customer managed key; the key policy must let it.
     // https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filter-criteria-encryption

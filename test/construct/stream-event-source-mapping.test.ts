@@ -569,6 +569,8 @@ describe('wrong JavaScript types', () => {
     expect(message).not.toContain('TypeError');
   });
 
+  // The props that name objects (target, source, onFailure, filterEncryption) are read first; the others in the
+  // order of the property table, which is the template's order.
   test('props of the wrong kind fail synth with ESM005 each, and nothing is coerced or dropped', () => {
     const { stack, fn } = newStack();
     const param = new CfnParameter(stack, 'Minutes', { type: 'Number' });
@@ -586,12 +588,12 @@ describe('wrong JavaScript types', () => {
       + '  [Stack/Mapping] ESM005: onFailure (DestinationConfig) must be a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination), got {}; '
       + 'give onFailure as a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination)\n'
       + '  [Stack/Mapping] ESM005: filterEncryption (KmsKeyArn) must be a kms.IKey, got "alias/orders"; give filterEncryption as a kms.IKey\n'
-      + '  [Stack/Mapping] ESM005: reportBatchItemFailures (FunctionResponseTypes) must be true or false, got "false"; give reportBatchItemFailures as a boolean\n'
-      + '  [Stack/Mapping] ESM005: filters (FilterCriteria) must be a list, got ""; give filters as a list\n'
       + '  [Stack/Mapping] ESM005: maxBatchingWindow (MaximumBatchingWindowInSeconds) must be a Duration, got 5; give maxBatchingWindow as Duration.seconds(n)\n'
       + '  [Stack/Mapping] ESM005: maxRecordAge (MaximumRecordAgeInSeconds) cannot be converted to seconds '
       + '(Duration must be specified as \'Duration.seconds()\' here since its value comes from a token and cannot be converted (got Duration.minutes)), '
-      + 'got "Duration.minutes(<token>)"; give maxRecordAge as Duration.seconds(...)');
+      + 'got "Duration.minutes(<token>)"; give maxRecordAge as Duration.seconds(...)\n'
+      + '  [Stack/Mapping] ESM005: reportBatchItemFailures (FunctionResponseTypes) must be true or false, got "false"; give reportBatchItemFailures as a boolean\n'
+      + '  [Stack/Mapping] ESM005: filters (FilterCriteria) must be a list, got ""; give filters as a list');
   });
 
   test('a fractional Duration fails synth with ESM202', () => {

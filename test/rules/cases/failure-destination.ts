@@ -113,4 +113,11 @@ export const FAILURE_DESTINATION_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...VALID_DESTINATIONS, ...ESM501_CASES, ...ESM502_CASES, ...ESM503_CASES, ...ESM504_CASES];
+/** Rows at the valid side of each rule, named for the rules they pass. */
+export const PASSING_CASES: RuleCase[] = [
+  { name: 'an SQS queue, SNS topic or S3 bucket destination passes ESM503 (SQS)', set: onFailure(SQS), expected: [] },
+  { name: 'an SNS destination passes ESM503', set: onFailure(SNS), expected: [] },
+  { name: 'an S3 destination passes ESM503', set: onFailure(S3), expected: [] },
+];
+
+export const CASES = [...PASSING_CASES, ...VALID_DESTINATIONS, ...ESM501_CASES, ...ESM502_CASES, ...ESM503_CASES, ...ESM504_CASES];

@@ -157,4 +157,12 @@ export const FILTER_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...FILTER_COUNT_CASES, ...ESM601_CASES, ...ESM602_CASES, ...ESM603_CASES, ...ESM604_CASES, ...ESM605_CASES, ...ESM606_CASES];
+/** Rows at the valid side of each rule, named for the rules they pass. */
+export const PASSING_CASES: RuleCase[] = [
+  { name: '5 distinct filters passes ESM601 and ESM803', set: { FilterCriteria: filters(5) }, expected: [] },
+  { name: 'a JSON object pattern passes ESM603', set: withPatterns('{"data":{"k":["v"]}}'), expected: [] },
+];
+
+export const CASES = [
+  ...PASSING_CASES, ...FILTER_COUNT_CASES, ...ESM601_CASES, ...ESM602_CASES, ...ESM603_CASES, ...ESM604_CASES, ...ESM605_CASES, ...ESM606_CASES,
+];

@@ -137,4 +137,14 @@ export const FUNCTION_NAME_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...VALID_FORMS, ...ESM401_CASES, ...ESM402_CASES, ...ESM403_CASES, ...ESM404_CASES, ...ESM405_CASES, ...PARTITION_CASES];
+/** Rows at the valid side of each rule, named for the rules they pass. */
+export const PASSING_CASES: RuleCase[] = [
+  { name: 'FunctionName orders-handler passes ESM401', set: { FunctionName: 'orders-handler' }, expected: [] },
+  { name: 'a qualified function ARN passes ESM403', set: { FunctionName: `${ARN}orders-handler:live` }, expected: [] },
+  { name: 'a name of letters, digits, - and _ passes ESM405', set: { FunctionName: 'Orders_handler-2' }, expected: [] },
+  { name: 'a function ARN in the stream\'s partition and region passes ESM406 and ESM407', set: { FunctionName: `${ARN}orders-handler` }, expected: [] },
+];
+
+export const CASES = [
+  ...PASSING_CASES, ...VALID_FORMS, ...ESM401_CASES, ...ESM402_CASES, ...ESM403_CASES, ...ESM404_CASES, ...ESM405_CASES, ...PARTITION_CASES,
+];

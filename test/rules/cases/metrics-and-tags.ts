@@ -86,4 +86,10 @@ export const METRICS_AND_TAGS_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...ESM701_CASES, ...ESM702_CASES, ...ESM703_CASES, ...ESM704_CASES];
+/** Rows at the valid side of each rule, named for the rules they pass. */
+export const PASSING_CASES: RuleCase[] = [
+  { name: 'Metrics [EventCount] on a stream passes ESM702', set: metrics('EventCount'), expected: [] },
+  { name: 'tags of letters, digits, spaces and _ . : / = + - @ passes ESM703', set: tag('team name_.:/=+-@', 'orders 1'), expected: [] },
+];
+
+export const CASES = [...PASSING_CASES, ...ESM701_CASES, ...ESM702_CASES, ...ESM703_CASES, ...ESM704_CASES];

@@ -153,5 +153,12 @@ export const PROPERTY_TYPE_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...ESM001_CASES, ...ESM001_FALLBACK_CASES, ...ESM005_CASES, ...ESM002_CASES];
+/** Rows at the valid side of each rule, named for the rules they pass. */
+export const PASSING_CASES: RuleCase[] = [
+  { name: 'BatchSize as a JSON number passes ESM001 and ESM003', set: { BatchSize: 10 }, expected: [] },
+  { name: 'Enabled, a property the resource defines, passes ESM004', set: { Enabled: false }, expected: [] },
+  { name: 'props that all convert passes ESM005', facts: { inputProblems: [] }, expected: [] },
+];
+
+export const CASES = [...PASSING_CASES, ...ESM001_CASES, ...ESM001_FALLBACK_CASES, ...ESM005_CASES, ...ESM002_CASES];
 

@@ -133,4 +133,11 @@ export const STARTING_POSITION_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...ESM101_CASES, ...ESM102_CASES, ...ESM103_CASES, ...ESM104_CASES, ...ESM105_CASES, ...ESM106_CASES, ...ESM107_CASES];
+/** Rows at the valid side of each rule, named for the rules they pass. */
+export const PASSING_CASES: RuleCase[] = [
+  { name: 'AT_TIMESTAMP with timestamp 1700000000 passes ESM104, ESM105, ESM106 and ESM107', kind: K, set: { StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: TS }, expected: [] },
+];
+
+export const CASES = [
+  ...PASSING_CASES, ...ESM101_CASES, ...ESM102_CASES, ...ESM103_CASES, ...ESM104_CASES, ...ESM105_CASES, ...ESM106_CASES, ...ESM107_CASES,
+];
