@@ -47,6 +47,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     packageId: 'CdkStreamEventSourceMapping',
   },
 
+  // The command reads YAML templates with line and column; a jsii library's runtime dependencies are bundled.
+  bundledDeps: ['yaml@^2.9.1'],
+  bin: { 'cdk-stream-event-source-mapping': 'lib/cli/main.js' },
+
   // Tests and the example run against one pinned aws-cdk-lib; the peer range stays at the minimum.
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^2'],
@@ -158,7 +162,7 @@ for (const dir of ['example', 'scripts']) {
   });
 }
 
-project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
+project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/', 'test/cli/.build-*');
 project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test');
 
 project.synth();

@@ -41,6 +41,11 @@ export interface PartialString {
   readonly exact: boolean;
 }
 
+/** A JSON object (not a list, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** An intrinsic function or Ref: an object whose single key is `Ref` or starts with `Fn::`. */
 export function isIntrinsic(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -23,6 +23,8 @@ export interface EvaluateOptions {
   readonly labels: MessageLabels;
   /** The rule groups to run; every group when absent. ESM000 (a rule that threw) is always reported. */
   readonly groups?: readonly RuleGroup[];
+  /** For a SAM function's event: its name, so that messages name the property as written (`Events.<name>.Properties.Stream`). */
+  readonly samEvent?: string;
 }
 
 /**
@@ -79,6 +81,7 @@ function ruleFailure(rule: Rule, error: unknown): Finding {
 export function formatMessage(rule: Rule, finding: Finding, options: EvaluateOptions): string {
   const path = finding.path ?? rule.property;
   const prop = STREAM_PROPERTIES[path.split(/[.[]/)[0]]?.prop;
-  const label = options.labels === MessageLabels.CONSTRUCT_PROPS && prop ? `${prop} (${path})` : path;
+  const label = options.samEvent !== undefined ? `Events.${options.samEvent}.Properties.${path.replace(/^EventSourceArn/, 'Stream')}`
+    : options.labels === MessageLabels.CONSTRUCT_PROPS && prop ? `${prop} (${path})` : path;
   return `${rule.id}: ${label} ${finding.problem}, got ${displayValue(finding.got)}; ${finding.fix}`;
 }
