@@ -1,13 +1,18 @@
 import { CfnResource, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib/core';
-import { readSource, referenceReading, SourceReading } from '../template/source-kind';
+import { readSource, referenceReading, ResourceTypeOf, SourceReading } from '../template/source-kind';
 
 /**
  * What a mapping of a CDK app reads: the template's reading of its EventSourceArn against the resources of its
  * stack, or, for a stream in another stack, the stream the L1's own token names.
  */
 export function stackSource(mapping: CfnResource, arn: unknown): SourceReading | undefined {
-  const stack = Stack.of(mapping);
-  return readSource(arn, (logicalId) => resourceType(stack, logicalId)) ?? referencedSource(mapping, arn);
+  return readSource(arn, stackResourceTypes(mapping)) ?? referencedSource(mapping, arn);
+}
+
+/** The resources of a construct's stack as the template layer's lookup. */
+export function stackResourceTypes(scope: CfnResource): ResourceTypeOf {
+  const stack = Stack.of(scope);
+  return (logicalId) => resourceType(stack, logicalId);
 }
 
 /**

@@ -1,13 +1,13 @@
-import { CfnResource, IAspect } from 'aws-cdk-lib/core';
+import { CfnResource, IAspect, Stack } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
-import { stackSource } from './stack-source';
+import { stackResourceTypes, stackSource } from './stack-source';
 import { DEFAULT_GROUPS } from '../rules/rule';
 import { RuleGroup } from '../rules/rule-group';
+import { MAPPING_TYPE, SAM_FUNCTION_TYPE, samStreamEvents } from '../template/mappings';
 import { acknowledgeRule } from '../validation/acknowledgements';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
 
-const MAPPING_TYPE = 'AWS::Lambda::EventSourceMapping';
 
 /** Options of the `StreamEventSourceMappingChecks` aspect. */
 export interface StreamEventSourceMappingChecksProps {
@@ -26,6 +26,10 @@ export interface StreamEventSourceMappingChecksProps {
  * Kinesis stream, Kinesis consumer or DynamoDB stream, however it was defined (aws-cdk-lib's event sources,
  * `EventSourceMapping`, `CfnEventSourceMapping`, other libraries), judging the properties as they will be
  * synthesized, overrides included. Errors fail synth, warnings are acknowledgeable annotations.
+ *
+ * The Kinesis and DynamoDB events of an `AWS::Serverless::Function` (a SAM template included with `CfnInclude`)
+ * are judged as the mappings SAM makes of them, and rules acknowledged in a resource's template `Metadata`
+ * (`cdk-stream-event-source-mapping: { acknowledge: [{ id, reason }] }`) are not reported on it.
  *
  * Mappings of other kinds (SQS, Kafka, MQ, DocumentDB) and mappings whose source cannot be known are skipped;
  * mappings of `StreamEventSourceMapping` are checked once, by the construct.
@@ -50,7 +54,14 @@ export class StreamEventSourceMappingChecks implements IAspect {
   }
 
   public visit(node: IConstruct): void {
-    if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== MAPPING_TYPE) {
+    if (!CfnResource.isCfnResource(node)) {
+      return;
+    }
+    if (node.cfnResourceType === SAM_FUNCTION_TYPE) {
+      this.visitSamFunction(node);
+      return;
+    }
+    if (node.cfnResourceType !== MAPPING_TYPE) {
       return;
     }
     checkAtSynth(node, {
@@ -61,6 +72,20 @@ export class StreamEventSourceMappingChecks implements IAspect {
         const source = stackSource(node, properties.EventSourceArn);
         return source ? { kind: source.kind, sourceProblem: source.problem } : undefined;
       },
+    });
+  }
+
+  /** A SAM function (an included SAM template): each Kinesis and DynamoDB event, as the mapping SAM makes of it. */
+  private visitSamFunction(node: CfnResource): void {
+    checkAtSynth(node, {
+      reportOn: node,
+      labels: MessageLabels.CLOUDFORMATION,
+      groups: this.ruleGroups,
+      context: () => undefined,
+      mappings: (properties) => samStreamEvents(Stack.of(node).resolve(node.logicalId), properties, stackResourceTypes(node))
+        .mappings.map(({ properties: mapping, source, samEvent }) => ({
+          properties: mapping, samEvent, context: { kind: source.kind, sourceProblem: source.problem },
+        })),
     });
   }
 }

@@ -301,3 +301,90 @@ describe('sarif and junit', () => {
 `]);
   });
 });
+
+describe('SAM templates', () => {
+  const FIXTURES = join(__dirname, '..', 'fixtures');
+  const findings = (path: string) => {
+    const result = cli.run(['check', '--format', 'json', '--groups', 'all', path]);
+    type Finding = { resource: string; event?: string; ruleId: string; property: string };
+    const report = JSON.parse(result.stdout) as { findings: Finding[]; mappingsChecked: number; mappingsSkipped: number };
+    return {
+      status: result.status,
+      checked: report.mappingsChecked,
+      skipped: report.mappingsSkipped,
+      // SAM names the mapping of event E of function F `FE`.
+      found: report.findings.map((f) => `${f.resource}${f.event ?? ''} ${f.ruleId} ${f.property}`).sort(),
+    };
+  };
+
+  test('a SAM template gets the same findings as the CloudFormation SAM makes of it', () => {
+    const sam = findings(join(FIXTURES, 'sam-stream-events.yaml'));
+    expect(sam).toEqual({
+      status: 1,
+      checked: 4,
+      skipped: 1,
+      found: [
+        'OrdersFunctionClicks ESM201 BatchSize',
+        'OrdersFunctionClicks ESM204 MaximumRecordAgeInSeconds',
+        'OrdersFunctionTableArnMistake ESM103 StartingPosition',
+        'OrdersFunctionTableArnMistake ESM303 EventSourceArn',
+        'OrdersFunctionTableArnMistake ESM804 MaximumRetryAttempts',
+      ],
+    });
+    expect(findings(join(FIXTURES, 'sam-stream-events.transformed.yaml'))).toEqual(sam);
+  });
+
+  test('SAM findings name the event\'s property as written and point at it', () => {
+    const result = cli.run(['check', join('test', 'fixtures', 'sam-stream-events.yaml')]);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      'test/fixtures/sam-stream-events.yaml:62:13: ESM201 error: Events.Clicks.Properties.BatchSize is out of range, got 20000; use a whole number from 1 to 10000 [OrdersFunction Events.Clicks]',
+      'test/fixtures/sam-stream-events.yaml:63:13: ESM204 error: Events.Clicks.Properties.MaximumRecordAgeInSeconds is below the 60-second minimum (values from 0 to 59 are not allowed), got 30; use -1 (unlimited) or a whole number from 60 to 604800 seconds [OrdersFunction Events.Clicks]',
+    ]);
+  });
+
+  test('a Kinesis event whose Stream is a parameter is still judged as Kinesis (the event type says so); OnFailure.Type is SAM\'s own', () => {
+    const result = run('check', file('sam-parameter.yaml', `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  StreamArn:
+    Type: String
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      InlineCode: exports.handler = async () => ({})
+      AutoPublishAlias: live
+      Events:
+        Orders:
+          Type: Kinesis
+          Properties:
+            Stream: !Ref StreamArn
+            StartingPosition: AT_TIMESTAMP
+            StartingPositionTimestamp: 1767225600
+            BatchSize: 0
+            MaximumRetryAttempts: 3
+            DestinationConfig:
+              OnFailure:
+                Type: SNS
+                Destination: arn:aws:sns:us-east-1:123456789012:failed
+        Changes:
+          Type: DynamoDB
+          Properties:
+            Stream: !ImportValue OrdersTableStreamArn
+            StartingPosition: AT_TIMESTAMP
+            MaximumRetryAttempts: 3
+        Api:
+          Type: Api
+          Properties:
+            Path: /
+            Method: get
+`));
+    expect(result.stdout).toBe([
+      'sam-parameter.yaml:20:13: ESM201 error: Events.Orders.Properties.BatchSize is out of range, got 0; use a whole number from 1 to 10000 [Fn Events.Orders]',
+      'sam-parameter.yaml:30:13: ESM103 error: Events.Changes.Properties.StartingPosition is not supported for a DynamoDB stream, got "AT_TIMESTAMP"; use TRIM_HORIZON or LATEST (AT_TIMESTAMP is for Kinesis streams and consumers only) [Fn Events.Changes]',
+      '2 stream mappings checked (0 other skipped): 2 errors, 0 warnings',
+      '',
+    ].join('\n'));
+  });
+});
