@@ -42,7 +42,7 @@ export function checkInputs(inputs: readonly TemplateInput[], options: CommandOp
   const findings: CommandFinding[] = [];
   let mappingsChecked = 0;
   let mappingsSkipped = 0;
-  for (const { parsed, acknowledgedPaths } of inputs) {
+  for (const { parsed, acknowledgedPaths, constructPathOf } of inputs) {
     const report = checkTemplate(parsed.template, options);
     const problem = report.problems[0];
     if (problem) {
@@ -56,7 +56,7 @@ export function checkInputs(inputs: readonly TemplateInput[], options: CommandOp
       const { logicalId, samEvent } = finding.mapping;
       const resource = resources[logicalId];
       const metadata = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata : {};
-      const constructPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : undefined;
+      const constructPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : constructPathOf?.(logicalId);
       if (constructPath !== undefined && acknowledgedPaths.some((ack) => ack.ruleId === finding.ruleId
         && (`/${constructPath}` === ack.path || `/${constructPath}`.startsWith(`${ack.path}/`)))) {
         continue;
