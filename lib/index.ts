@@ -4,3 +4,4 @@ export * from './construct/stream-event-source-mapping';
 export * from './construct/stream-source';
 export * from './construct/event-source-mapping-metric';
 export * from './aspect/stream-event-source-mapping-checks';
+export * from './plugin/stream-event-source-mapping-validator';
