@@ -22,7 +22,7 @@ function synthApp(dir: string, cdkSynth: boolean): void {
   const context = cdkSynth ? { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true } : {};
   const app = new App({ outdir: dir, context });
   const stack = new Stack(app, 'Orders');
-  new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', batchSize: 0, maximumRetryAttempts: 3 });
+  new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', maximumRecordAgeInSeconds: 30, maximumRetryAttempts: 3 });
   const risky = new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST' });
   StreamEventSourceMappingChecks.acknowledge(risky, 'ESM804', 'records are idempotent');
   const nested = new NestedStack(stack, 'Nested');
@@ -52,7 +52,7 @@ describe('the check command on a cdk.out directory', () => {
     const result = cli.run(['check', '--groups', 'all', '.'], { cwd: outdir });
     expect(result.stderr).toBe('');
     expect(result.stdout.replace(/[0-9A-F]{8}\.(nested\.)?template/g, 'XXXXXXXX.$1template')).toBe([
-      'Orders.template.json:6:5: ESM201 error: BatchSize is out of range, got 0; use a whole number from 1 to 10000 [Orders/Raw]',
+      'Orders.template.json:8:5: ESM204 error: MaximumRecordAgeInSeconds is below the 60-second minimum (values from 0 to 59 are not allowed), got 30; use -1 (unlimited) or a whole number from 60 to 604800 seconds [Orders/Raw]',
       'OrdersNestedXXXXXXXX.nested.template.json:5:4: ESM104 error: StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP, got nothing; set startingPositionTimestamp to the Unix time in seconds to start reading from [Orders/Nested/Deep]',
       'assembly-Prod/ProdBillingXXXXXXXX.template.json:6:5: ESM302 error: EventSourceArn is a DynamoDB table ARN, not the ARN of its stream, got "arn:aws:dynamodb:us-east-1:123456789012:table/Bills"; use an ARN of the form arn:<partition>:dynamodb:<region>:<12-digit account>:table/<table name>/stream/<stream label> [Prod/Billing/Staged]',
       '4 stream mappings checked (0 other skipped): 3 errors, 0 warnings',
@@ -64,7 +64,7 @@ describe('the check command on a cdk.out directory', () => {
   test('without path and asset metadata, construct paths come from the manifest and nested templates are still found', () => {
     const result = cli.run(['check', '--format', 'json', '--groups', 'all', bareOutdir]);
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; path: string | null }> }).findings;
-    expect(findings.map((f) => [f.ruleId, f.path])).toEqual([['ESM201', 'Orders/Raw'], ['ESM104', null], ['ESM302', 'Prod/Billing/Staged']]);
+    expect(findings.map((f) => [f.ruleId, f.path])).toEqual([['ESM204', 'Orders/Raw'], ['ESM104', null], ['ESM302', 'Prod/Billing/Staged']]);
     expect(result.status).toBe(1);
   });
 });

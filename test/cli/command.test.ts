@@ -324,7 +324,7 @@ describe('SAM templates', () => {
       checked: 4,
       skipped: 1,
       found: [
-        'OrdersFunctionClicks ESM201 BatchSize',
+        'OrdersFunctionClicks ESM104 StartingPositionTimestamp',
         'OrdersFunctionClicks ESM204 MaximumRecordAgeInSeconds',
         'OrdersFunctionTableArnMistake ESM103 StartingPosition',
         'OrdersFunctionTableArnMistake ESM303 EventSourceArn',
@@ -337,8 +337,8 @@ describe('SAM templates', () => {
   test('SAM findings name the event\'s property as written and point at it', () => {
     const result = cli.run(['check', join('test', 'fixtures', 'sam-stream-events.yaml')]);
     expect(result.stdout.split('\n').slice(0, 2)).toEqual([
-      'test/fixtures/sam-stream-events.yaml:62:13: ESM201 error: Events.Clicks.Properties.BatchSize is out of range, got 20000; use a whole number from 1 to 10000 [OrdersFunction Events.Clicks]',
-      'test/fixtures/sam-stream-events.yaml:63:13: ESM204 error: Events.Clicks.Properties.MaximumRecordAgeInSeconds is below the 60-second minimum (values from 0 to 59 are not allowed), got 30; use -1 (unlimited) or a whole number from 60 to 604800 seconds [OrdersFunction Events.Clicks]',
+      'test/fixtures/sam-stream-events.yaml:59:11: ESM104 error: Events.Clicks.Properties.StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP, got nothing; set startingPositionTimestamp to the Unix time in seconds to start reading from [OrdersFunction Events.Clicks]',
+      'test/fixtures/sam-stream-events.yaml:62:13: ESM204 error: Events.Clicks.Properties.MaximumRecordAgeInSeconds is below the 60-second minimum (values from 0 to 59 are not allowed), got 30; use -1 (unlimited) or a whole number from 60 to 604800 seconds [OrdersFunction Events.Clicks]',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { RuleGroup, StreamEventSourceMappingChecks, StreamEventSourceMappingValidator } from '../../lib';
 
 process.env.CDK_VALIDATION = 'false';
@@ -21,8 +22,8 @@ function outdir(): string {
 /** A stack with a bad mapping, a risky one (ESM804) acknowledged in CDK, and a nested stack with a bad one. */
 function build(app: App): void {
   const stack = new Stack(app, 'Orders');
-  new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', batchSize: 0, maximumRetryAttempts: 3 });
-  const risky = new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', topics: ['x'] });
+  new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', maximumRecordAgeInSeconds: 30, maximumRetryAttempts: 3 });
+  const risky = new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', topics: ['orders'] });
   StreamEventSourceMappingChecks.acknowledge(risky, 'ESM804', 'records are idempotent');
   const nested = new NestedStack(stack, 'Nested');
   new lambda.CfnEventSourceMapping(nested, 'Deep', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'AT_TIMESTAMP', maximumRetryAttempts: 3 });
@@ -37,7 +38,7 @@ describe('StreamEventSourceMappingValidator', () => {
       context: { '@aws-cdk/core:validationReportJson': true, 'aws:cdk:enable-path-metadata': true },
     });
     build(app);
-    expect(() => app.synth()).toThrow(/ERROR ESM201: BatchSize is out of range, got 0; use a whole number from 1 to 10000 \(cdk-stream-event-source-mapping\)/);
+    expect(() => app.synth()).toThrow(/ERROR ESM204: MaximumRecordAgeInSeconds is below the 60-second minimum .* \(cdk-stream-event-source-mapping\)/);
 
     const report = JSON.parse(readFileSync(join(dir, 'policy-validation-report.json'), 'utf-8'));
     expect(report.pluginReports).toHaveLength(1);
@@ -50,14 +51,14 @@ describe('StreamEventSourceMappingValidator', () => {
     expect(nestedTemplate).toMatch(/^OrdersNested[0-9A-F]{8}\.nested\.template\.json$/);
     expect(violations).toEqual([
       {
-        ruleName: 'ESM201',
-        description: 'ESM201: BatchSize is out of range, got 0; use a whole number from 1 to 10000',
+        ruleName: 'ESM204',
+        description: 'ESM204: MaximumRecordAgeInSeconds is below the 60-second minimum (values from 0 to 59 are not allowed), got 30; use -1 (unlimited) or a whole number from 60 to 604800 seconds',
         severity: 'error',
-        violatingResources: [{ resourceLogicalId: 'Raw', templatePath: 'Orders.template.json', locations: ['Properties.BatchSize'] }],
+        violatingResources: [{ resourceLogicalId: 'Raw', templatePath: 'Orders.template.json', locations: ['Properties.MaximumRecordAgeInSeconds'] }],
       },
       {
         ruleName: 'ESM002',
-        description: 'ESM002: Topics applies only to other event source types (SQS, Kafka, MQ, DocumentDB), got ["x"]; remove Topics from this stream mapping',
+        description: 'ESM002: Topics applies only to other event source types (SQS, Kafka, MQ, DocumentDB), got ["orders"]; remove Topics from this stream mapping',
         severity: 'warning',
         violatingResources: [{ resourceLogicalId: 'Risky', templatePath: 'Orders.template.json', locations: ['Properties.Topics'] }],
       },
@@ -74,7 +75,7 @@ describe('StreamEventSourceMappingValidator', () => {
     const dir = outdir();
     const app = new App({ outdir: dir });
     const stack = new Stack(app, 'Orders');
-    new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', topics: ['x'] });
+    new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', topics: ['orders'] });
     app.synth();
     const report = new StreamEventSourceMappingValidator().validate({ templatePaths: [join(dir, 'Orders.template.json')], appConstruct: app });
     expect(report.success).toBe(true);
@@ -84,7 +85,7 @@ describe('StreamEventSourceMappingValidator', () => {
   test('a template without stream mappings passes with no violation; a missing template path is skipped', () => {
     const dir = outdir();
     const app = new App({ outdir: dir });
-    new Stack(app, 'Empty');
+    new sqs.Queue(new Stack(app, 'Empty'), 'Jobs');
     app.synth();
     const validator = new StreamEventSourceMappingValidator();
     expect(validator.validate({ templatePaths: [join(dir, 'Empty.template.json'), join(dir, 'Missing.template.json')], appConstruct: app }))
