@@ -105,6 +105,10 @@ project.addTask('bench', {
   description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
   exec: 'bash bench/run.sh',
 });
+project.addTask('bench:cli', {
+  description: 'Time the check command on one template and on a cdk.out of 1,000 mappings (needs a compiled lib)',
+  exec: 'node bench/cli.js',
+});
 const ruleDocs = project.addTask('docs:rules', {
   description: 'Write the rule list in README.md and RULES.md from the rule table',
   exec: 'ts-node --prefer-ts-exts --transpile-only scripts/rule-docs.ts',
