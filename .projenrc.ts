@@ -133,7 +133,7 @@ new TextFile(project, 'rosetta/default.ts-fixture', {
     "import * as lambda from 'aws-cdk-lib/aws-lambda';",
     "import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';",
     "import * as sqs from 'aws-cdk-lib/aws-sqs';",
-    "import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from 'cdk-stream-event-source-mapping';",
+    "import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingValidator, StreamSource } from 'cdk-stream-event-source-mapping';",
     '',
     'class Fixture extends Stack {',
     '  constructor(scope: Construct, id: string) {',
