@@ -53,7 +53,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Tests and the example run against one pinned aws-cdk-lib; the peer range stays at the minimum.
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^2'],
+  devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^3'],
 
   jestOptions: {
     // Snapshot drift must fail the test run, never rewrite the snapshot.
@@ -101,6 +101,17 @@ project.addTask('test:fuzz', {
   description: 'Property-based run: 10,000 generated mappings, accepted ones judged by aws-cdk-lib\'s validator and cfn-lint',
   exec: 'bash test/fuzz/run.sh',
 });
+project.addTask('test:package', {
+  description: 'Pack the package, install the tarball into a strict TypeScript consumer with the newest aws-cdk-lib, type-check and synthesize it',
+  exec: 'bash test/package/run.sh',
+});
+// The consumer app compiles against the installed tarball, in a temp dir, under its own tsconfig.
+project.eslint?.addIgnorePattern('test/package/consumer/');
+project.addTask('test:cdk-versions', {
+  description: 'Run the unit tests against other aws-cdk-lib versions (default: the peer minimum and the newest), in a scratch copy',
+  exec: 'bash test/cdk-versions/run.sh',
+  receiveArgs: true,
+});
 project.addTask('bench', {
   description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
   exec: 'bash bench/run.sh',
@@ -126,12 +137,12 @@ new TextFile(project, 'rosetta/default.ts-fixture', {
   lines: [
     '// Fixture for the README examples: the imports they use, inside a stack.',
     "import { Construct } from 'constructs';",
-    "import { Annotations, App, Aspects, Duration, Stack } from 'aws-cdk-lib';",
+    "import { Annotations, App, Aspects, Duration, Names, Stack } from 'aws-cdk-lib';",
     "import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';",
     "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
     "import * as kinesis from 'aws-cdk-lib/aws-kinesis';",
     "import * as lambda from 'aws-cdk-lib/aws-lambda';",
-    "import { KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';",
+    "import { DynamoEventSource, KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';",
     "import * as sqs from 'aws-cdk-lib/aws-sqs';",
     "import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingValidator, StreamSource } from 'cdk-stream-event-source-mapping';",
     '',
@@ -168,5 +179,9 @@ for (const dir of ['example', 'scripts']) {
 
 project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/', 'test/cli/.build-*');
 project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test');
+// The package holds compiled JavaScript and declarations only: with a .ts beside its .d.ts, a consumer's tsc
+// resolves the .ts and type-checks the library's sources under the consumer's flags (test/package/run.sh).
+project.npmignore?.exclude('/lib/**/*.ts');
+project.npmignore?.include('/lib/**/*.d.ts');
 
 project.synth();

@@ -20,12 +20,16 @@ const N = Number(nArg);
 const cdk = require('aws-cdk-lib');
 const lambda = require('aws-cdk-lib/aws-lambda');
 const iam = require('aws-cdk-lib/aws-iam');
-const needsLib = ['ours', 'aspect', 'ours-grants', 'aspect-ref'].includes(variant);
+const kinesis = require('aws-cdk-lib/aws-kinesis');
+const sqs = require('aws-cdk-lib/aws-sqs');
+const sources = require('aws-cdk-lib/aws-lambda-event-sources');
+const needsLib = variant.startsWith('ours') || variant.startsWith('aspect');
 const lib = needsLib ? require(LIB) : undefined;
 
 const ACCOUNT = '123456789012';
 const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:bench-consumer`;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/bench-consumer-role`;
+const QUEUE_ARN = `arn:aws:sqs:us-east-1:${ACCOUNT}:bench-failures`;
 const streamArn = (i) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/bench-${i}`;
 
 /** The props every variant sets, in their CloudFormation form and in their L2 form. */
@@ -78,7 +82,7 @@ function importedTarget(stack) {
   });
 }
 
-/** One real function, whose role receives the grants (informational variants only). */
+/** One real function, whose role receives the grants. */
 function realTarget(stack) {
   return new lambda.Function(stack, 'Consumer', {
     runtime: lambda.Runtime.NODEJS_20_X,
@@ -87,29 +91,80 @@ function realTarget(stack) {
   });
 }
 
+/** One function imported by ARN alone: no role, so nothing can be granted (ours warns ESM901 on every mapping). */
+function rolelessTarget(stack) {
+  return lambda.Function.fromFunctionArn(stack, 'Consumer', FUNCTION_ARN);
+}
+
+/** One SQS queue, imported, that every mapping sends its failed batches to. */
+function failureQueue(stack) {
+  return new sources.SqsDlq(sqs.Queue.fromQueueArn(stack, 'Failures', QUEUE_ARN));
+}
+
+/** Stream i imported as an IStream, the input aws-cdk-lib's KinesisEventSource needs (one construct per stream). */
+const importedStream = (stack, i) => kinesis.Stream.fromStreamArn(stack, `S${i}`, streamArn(i));
+
+/** ours: one StreamEventSourceMapping per stream ARN. */
+function ours(stack, target, extra = {}) {
+  for (let i = 0; i < N; i++) {
+    new lib.StreamEventSourceMapping(stack, `M${i}`, {
+      target, source: lib.StreamSource.fromKinesisStreamArn(streamArn(i)), ...l2Props(), ...extra,
+    });
+  }
+}
+
+/** aws-cdk-lib's EventSourceMapping per stream ARN (it never grants the read; an onFailure destination it grants). */
+function cdklib(stack, target, extra = {}) {
+  for (let i = 0; i < N; i++) {
+    new lambda.EventSourceMapping(stack, `M${i}`, { target, eventSourceArn: streamArn(i), ...l2Props(), ...extra });
+  }
+}
+
+/**
+ * Every variant, by name. Variants in one group synthesize identical mapping properties (checked by a hash); "vs"
+ * names the baseline each is judged against.
+ */
 const VARIANTS = {
-  // (a) the floor
-  raw(stack) {
+  // the floor
+  'raw'(stack) {
     for (let i = 0; i < N; i++) rawL1(stack, i);
   },
-  // (b) aws-cdk-lib's L2 (no grants: EventSourceMapping never grants)
-  cdklib(stack) {
-    const target = importedTarget(stack);
+  // aws-cdk-lib's L2 and ours, target with an immutable imported role: nothing is granted, no IAM resources
+  'cdklib'(stack) {
+    cdklib(stack, importedTarget(stack));
+  },
+  'ours'(stack) {
+    ours(stack, importedTarget(stack));
+  },
+  // ours, target imported without a role: the grants become the ESM901 warning on every mapping
+  'ours-norole'(stack) {
+    ours(stack, rolelessTarget(stack));
+  },
+  // both with an SQS failure destination (the immutable role again: its grant is a no-op)
+  'cdklib-dlq'(stack) {
+    cdklib(stack, importedTarget(stack), { onFailure: failureQueue(stack) });
+  },
+  'ours-dlq'(stack) {
+    ours(stack, importedTarget(stack), { onFailure: failureQueue(stack) });
+  },
+  // one real function: every mapping's read grant lands in its role's policy. Both read an imported IStream,
+  // the only input KinesisEventSource takes, so both run that stream's grant.
+  'cdklib-kes'(stack) {
+    const target = realTarget(stack);
     for (let i = 0; i < N; i++) {
-      new lambda.EventSourceMapping(stack, `M${i}`, { target, eventSourceArn: streamArn(i), ...l2Props() });
+      target.addEventSource(new sources.KinesisEventSource(importedStream(stack, i), l2Props()));
     }
   },
-  // (c) ours
-  ours(stack) {
-    const target = importedTarget(stack);
+  'ours-real'(stack) {
+    const target = realTarget(stack);
     for (let i = 0; i < N; i++) {
       new lib.StreamEventSourceMapping(stack, `M${i}`, {
-        target, source: lib.StreamSource.fromKinesisStreamArn(streamArn(i)), ...l2Props(),
+        target, source: lib.StreamSource.kinesis(importedStream(stack, i)), ...l2Props(),
       });
     }
   },
-  // (d) raw L1s checked by the aspect
-  aspect(stack, app) {
+  // raw L1s checked by the aspect
+  'aspect'(stack, app) {
     for (let i = 0; i < N; i++) rawL1(stack, i);
     cdk.Aspects.of(app).add(new lib.StreamEventSourceMappingChecks());
   },
@@ -123,27 +178,6 @@ const VARIANTS = {
     const arn = new cdk.CfnParameter(stack, 'StreamArn', { type: 'String' }).valueAsString;
     for (let i = 0; i < N; i++) rawL1(stack, i, arn);
     cdk.Aspects.of(app).add(new lib.StreamEventSourceMappingChecks());
-  },
-  // informational: grants that land in a real role's policy
-  'cdklib-grants'(stack) {
-    const target = realTarget(stack);
-    for (let i = 0; i < N; i++) {
-      const m = new lambda.EventSourceMapping(stack, `M${i}`, { target, eventSourceArn: streamArn(i), ...l2Props() });
-      const grant = iam.Grant.addToPrincipal({
-        grantee: target,
-        actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
-        resourceArns: [streamArn(i)],
-      });
-      m.node.addDependency(grant);
-    }
-  },
-  'ours-grants'(stack) {
-    const target = realTarget(stack);
-    for (let i = 0; i < N; i++) {
-      new lib.StreamEventSourceMapping(stack, `M${i}`, {
-        target, source: lib.StreamSource.fromKinesisStreamArn(streamArn(i)), ...l2Props(),
-      });
-    }
   },
 };
 
@@ -193,6 +227,7 @@ const mappings = resources.filter((r) => r.Type === 'AWS::Lambda::EventSourceMap
 const mappingHash = crypto.createHash('sha256').update(mappings.join('\n')).digest('hex').slice(0, 12);
 const warnings = assembly.getStackByName('Bench').messages.filter((m) => m.level === 'warning')
   .map((m) => String(m.entry.data).slice(0, 160));
+if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify(template, null, 1)); // for debugging a hash mismatch
 fs.rmSync(outdir, { recursive: true, force: true });
 
 process.stdout.write(JSON.stringify({

@@ -1,8 +1,10 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ArnFormat, Duration, Lazy, Resource, Stack, Token } from 'aws-cdk-lib/core';
+import { ArnFormat, Duration, Lazy, Names, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { EventSourceMappingMetric } from './event-source-mapping-metric';
 import { bindFailureDestination, DestinationStatement } from './failure-destination';
@@ -10,7 +12,9 @@ import { metricForMapping } from './metric-for-mapping';
 import { PropInputs } from './prop-inputs';
 import { StreamSource } from './stream-source';
 import { RuleGroup } from '../rules/rule-group';
+import { functionNameParts } from '../template/arns';
 import { subNotation } from '../template/display';
+import { partialString, UNKNOWN } from '../template/values';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
 
@@ -155,6 +159,40 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     return lambda.EventSourceMapping.fromEventSourceMappingId(scope, id, eventSourceMappingId);
   }
 
+  /**
+   * The construct ID of the mapping that `fn.addEventSource(new KinesisEventSource(stream, ...))` creates in `fn`.
+   *
+   * A `StreamEventSourceMapping` created in the same scope (the function, version or alias the event source was
+   * added to) with this ID has the logical ID of the deployed mapping, so CloudFormation updates that mapping in
+   * place instead of replacing it. Set `batchSize: 100` unless the event source set one: `KinesisEventSource`
+   * writes 100 by default. See "Adopting an existing mapping" in the README.
+   *
+   * @param stream the stream given to `KinesisEventSource`
+   */
+  public static idOfKinesisEventSource(stream: kinesis.IStream): string {
+    return `KinesisEventSource:${Names.nodeUniqueId(stream.node)}`;
+  }
+
+  /**
+   * The construct ID of the mapping that `fn.addEventSource(new KinesisConsumerEventSource(consumer, ...))` creates
+   * in `fn`; see `idOfKinesisEventSource`.
+   *
+   * @param consumer the stream consumer given to `KinesisConsumerEventSource`
+   */
+  public static idOfKinesisConsumerEventSource(consumer: kinesis.IStreamConsumer): string {
+    return `KinesisConsumerEventSource:${Names.nodeUniqueId(consumer.node)}`;
+  }
+
+  /**
+   * The construct ID of the mapping that `fn.addEventSource(new DynamoEventSource(table, ...))` creates in `fn`;
+   * see `idOfKinesisEventSource` (`DynamoEventSource` also writes `batchSize` 100 by default).
+   *
+   * @param table the table given to `DynamoEventSource`
+   */
+  public static idOfDynamoEventSource(table: dynamodb.ITable): string {
+    return `DynamoDBEventSource:${Names.nodeUniqueId(table.node)}`;
+  }
+
 
   /** The function, version or alias the mapping invokes. */
   public readonly target: lambda.IFunction;
@@ -182,7 +220,7 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     this.resource = new lambda.CfnEventSourceMapping(this, 'Resource', inputs.l1Props(props, {
       // Without a target (a JavaScript caller), an empty Lazy passes the L1's required-property check at
       // construction, so that ESM401 reports it at synth.
-      FunctionName: functionNameOf(target) ?? Lazy.string({ produce: () => undefined }),
+      FunctionName: functionNameOf(target, Stack.of(this)) ?? Lazy.string({ produce: () => undefined }),
       EventSourceArn: source?.eventSourceArn,
       DestinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
       KmsKeyArn: filterEncryption?.keyArn,
@@ -205,10 +243,11 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
         kind: source?.kind,
         tableWithoutStream: source?._tableWithoutStream,
         inputProblems: inputs.problems,
-        // Rendered at synth, so that the statements name resources as the template does, not as token strings.
+        // Rendered at synth, so that the statements name resources as the template does, not as token strings;
+        // only tokens need resolving.
         manualGrants: manualGrants?.map(({ actions, resources }) => ({
           actions,
-          resources: resources.map((resource) => subNotation(Stack.of(this).resolve(resource))),
+          resources: resources.map((resource) => Token.isUnresolved(resource) ? subNotation(Stack.of(this).resolve(resource)) : resource),
         })),
       }),
     });
@@ -323,11 +362,18 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
 /**
  * What the mapping writes to FunctionName: a function imported by a literal ARN keeps that ARN (so a
  * qualified ARN stays qualified); everything else gives its name, which for versions and aliases is
- * `name:qualifier`.
+ * `name:qualifier`. A function imported by a qualified name (`fromFunctionName(scope, id, 'orders:live')`)
+ * has an ARN built from pseudo parameters, whose name aws-cdk-lib reads as its seventh part, dropping the
+ * qualifier: that ARN is written instead, so the qualifier is kept and checked.
  */
-function functionNameOf(target: lambda.IFunction | undefined): string | undefined {
+function functionNameOf(target: lambda.IFunction | undefined, stack: Stack): string | undefined {
   if (!target) {
     return undefined;
   }
-  return Token.isUnresolved(target.functionArn) ? target.functionName : target.functionArn;
+  if (!Token.isUnresolved(target.functionArn)) {
+    return target.functionArn;
+  }
+  const arn = partialString(stack.resolve(target.functionArn));
+  const qualified = arn !== undefined && arn !== UNKNOWN && functionNameParts(arn.text)?.qualifier !== undefined;
+  return qualified ? target.functionArn : target.functionName;
 }

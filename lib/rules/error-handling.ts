@@ -1,5 +1,5 @@
 import { API_AND_CFN, isSet, wholeNumberRange } from './helpers';
-import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
+import { ALL_KINDS, DOCS, RECORDED, Rule, RuleSeverity } from './rule';
 import { RuleGroup } from './rule-group';
 import { isIntrinsic, valueAt } from '../template/values';
 
@@ -17,7 +17,7 @@ export const ESM204: Rule = wholeNumberRange({
   unit: 'seconds',
   special: { value: -1, meaning: 'unlimited' },
   gap: { from: 0, to: 59, why: 'is below the 60-second minimum (values from 0 to 59 are not allowed)' },
-  source: DOCS.cfn,
+  source: `${DOCS.cfn} ; ${RECORDED.lambdaApiErrors} ; ${RECORDED.recordAgeError}`,
 });
 
 export const ESM205: Rule = wholeNumberRange({
@@ -35,6 +35,7 @@ export const ESM207: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionResponseTypes',
+  whenSet: ['FunctionResponseTypes'],
   summary: 'FunctionResponseTypes holds at most one value, ReportBatchItemFailures.',
   source: API_AND_CFN,
   check: (facts) => {
@@ -73,6 +74,7 @@ export const ESM805: Rule = {
   group: RuleGroup.OPERATIONS,
   appliesTo: ALL_KINDS,
   property: 'BisectBatchOnFunctionError',
+  whenSet: ['BisectBatchOnFunctionError'],
   summary: 'BisectBatchOnFunctionError goes with a MaximumRetryAttempts limit; without one a failing record is retried until it expires.',
   source: DOCS.kinesisErrors,
   check: (facts) => valueAt(facts.properties, 'BisectBatchOnFunctionError') === true && unlimited(facts.properties, 'MaximumRetryAttempts') ? {

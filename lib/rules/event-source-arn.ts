@@ -29,6 +29,7 @@ export const ESM302: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'EventSourceArn',
+  whenSet: ['EventSourceArn'],
   summary: 'A Kinesis stream ARN is arn:<partition>:kinesis:<region>:<account>:stream/<name>; a consumer ARN adds /consumer/<name>:<timestamp>; a DynamoDB stream ARN is arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label> (not the table ARN).',
   source: `${DOCS.api} ; ${DOCS.kinesisApi} ; ${DOCS.kinesisConsumerApi} ; ${DOCS.dynamoDbStreamsApi}`,
   check: (facts) => {
@@ -54,9 +55,10 @@ export const ESM303: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'EventSourceArn',
+  whenSet: ['EventSourceArn'],
   summary: 'EventSourceArn is a stream ARN: Fn::GetAtt of a DynamoDB table\'s StreamArn (not Arn, the table\'s ARN, nor Ref, its name) or of a Kinesis stream\'s Arn (not Ref, its name).',
   source: `${DOCS.api} ; ${DOCS.dynamoDbStreamsApi}`,
-  check: (facts) => facts.sourceProblem?.reason === 'not-a-stream-arn'
+  check: (facts) => facts.sourceProblem?.reason === 'not-a-stream-arn' && isSet(facts, 'EventSourceArn')
     ? { problem: `is ${facts.sourceProblem.is}`, got: facts.properties.EventSourceArn, fix: facts.sourceProblem.fix }
     : undefined,
 };
@@ -67,9 +69,10 @@ export const ESM304: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'EventSourceArn',
+  whenSet: ['EventSourceArn'],
   summary: 'EventSourceArn names a source event source mappings read (Kinesis, DynamoDB Streams, SQS, MSK, Amazon MQ, DocumentDB), not S3, Firehose, SNS or another service.',
   source: DOCS.api,
-  check: (facts) => facts.sourceProblem?.reason === 'unsupported-service'
+  check: (facts) => facts.sourceProblem?.reason === 'unsupported-service' && isSet(facts, 'EventSourceArn')
     ? { problem: `is ${facts.sourceProblem.is}`, got: facts.properties.EventSourceArn, fix: facts.sourceProblem.fix }
     : undefined,
 };

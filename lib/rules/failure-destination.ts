@@ -14,6 +14,7 @@ export const ESM501: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'DestinationConfig',
+  whenSet: ['DestinationConfig'],
   summary: 'DestinationConfig holds only OnFailure, and OnFailure holds a Destination (OnSuccess is not supported for event source mappings).',
   source: `${DOCS.api} ; ${DOCS.cfnOnFailure}`,
   check: (facts) => {
@@ -49,6 +50,7 @@ export const ESM502: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: DESTINATION,
+  whenSet: ['DestinationConfig'],
   summary: 'The on-failure Destination is an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) or kafka://<topic>, of at most 350 characters.',
   source: `${DOCS.api} ; ${DOCS.cfnOnFailure}`,
   check: (facts) => {
@@ -74,6 +76,7 @@ export const ESM503: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: DESTINATION,
+  whenSet: ['DestinationConfig'],
   summary: 'The on-failure destination of a stream mapping is an SQS queue, SNS topic or S3 bucket, not a Lambda function, event bus or Kafka topic (rejection of other kinds is not verified).',
   source: `${DOCS.kinesisOnFailure} ; ${DOCS.dynamoDbErrors}`,
   check: (facts) => {
@@ -100,6 +103,7 @@ export const ESM504: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: DESTINATION,
+  whenSet: ['DestinationConfig'],
   summary: 'The on-failure queue or topic is a standard one, not FIFO (rejection not verified).',
   source: DOCS.dynamoDbParams,
   check: (facts) => {

@@ -19,16 +19,19 @@ function patterns(properties: Record<string, unknown>): Array<{ index: number; p
 
 /** Lambda's default filter quota per mapping. */
 const DEFAULT_FILTER_QUOTA = 5;
+/** The highest quota Lambda grants; more filters are rejected under every quota (CloudFormation alone allows 20). */
+const MAX_FILTER_QUOTA = 10;
 
 const path = (index: number) => `FilterCriteria.Filters[${index}].Pattern`;
 
-/** ESM601: CloudFormation takes 1 to 20 filters. */
+/** ESM601: 1 to 10 filters (CloudFormation takes 20, but Lambda rejects more than 10 under every quota). */
 export const ESM601: Rule = {
   id: 'ESM601',
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
-  summary: 'FilterCriteria.Filters holds 1 to 20 filters, each an object with only a Pattern, none repeated.',
+  whenSet: ['FilterCriteria'],
+  summary: 'FilterCriteria.Filters holds 1 to 10 filters (the highest quota Lambda grants), each an object with only a Pattern, none repeated.',
   source: `${DOCS.cfn} ; ${DOCS.filtering}`,
   check: (facts) => {
     const given = valueAt(facts.properties, 'FilterCriteria.Filters');
@@ -39,8 +42,12 @@ export const ESM601: Rule = {
     if (!filters) {
       return undefined;
     }
-    if (filters.length === 0 || filters.length > 20) {
-      return { problem: `has ${filters.length} filters`, got: filters.length, fix: 'give 1 to 20 filters (Lambda\'s default quota is 5), or leave filters unset' };
+    if (filters.length === 0 || filters.length > MAX_FILTER_QUOTA) {
+      return {
+        problem: `has ${filters.length} filters`,
+        got: filters.length,
+        fix: `give 1 to ${MAX_FILTER_QUOTA} filters (Lambda's default quota is ${DEFAULT_FILTER_QUOTA}, raisable to ${MAX_FILTER_QUOTA}), or leave filters unset`,
+      };
     }
     const found: Finding[] = [];
     filters.forEach((filter, index) => {
@@ -78,6 +85,7 @@ export const ESM602: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
+  whenSet: ['FilterCriteria'],
   summary: 'Each filter Pattern is at most 4096 characters.',
   source: `${DOCS.api} ; ${DOCS.cfn}`,
   check: (facts) => patterns(facts.properties).filter(({ pattern }) => pattern.length > 4096).map(({ index, pattern }) => ({
@@ -94,6 +102,7 @@ export const ESM603: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
+  whenSet: ['FilterCriteria'],
   summary: 'Each filter Pattern is a JSON object (filter rule syntax).',
   source: DOCS.filtering,
   check: (facts) => patterns(facts.properties).flatMap(({ index, pattern }) => {
@@ -113,6 +122,7 @@ export const ESM604: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters[].Pattern',
+  whenSet: ['FilterCriteria'],
   summary: 'Each filter has a Pattern with at least one rule, and its match values are lists (missing or empty patterns and bare values are not verified).',
   source: DOCS.filtering,
   check: (facts) => [...missingPatterns(facts.properties), ...patterns(facts.properties).flatMap(({ index, pattern }) => {
@@ -139,6 +149,7 @@ export const ESM605: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'KmsKeyArn',
+  whenSet: ['KmsKeyArn'],
   summary: 'KmsKeyArn is a KMS key ARN of 12 to 2048 characters (a key ID or alias name is rejected).',
   source: `${DOCS.api} ; ${DOCS.cfn}`,
   check: (facts) => {
@@ -161,6 +172,7 @@ export const ESM606: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'KmsKeyArn',
+  whenSet: ['KmsKeyArn'],
   summary: 'KmsKeyArn (filterEncryption) is set only together with FilterCriteria; it encrypts nothing else (rejection not verified).',
   source: DOCS.filtering,
   check: (facts) => isPresent(facts, 'KmsKeyArn') && !isSet(facts, 'FilterCriteria') ? {
@@ -187,20 +199,21 @@ function hasBareLeaf(node: object): boolean {
   return Object.values(node).some((child) => child !== null && typeof child === 'object' ? !Array.isArray(child) && hasBareLeaf(child) : true);
 }
 
-/** ESM803: more filters than Lambda's default quota. */
+/** ESM803: more filters than Lambda's default quota, but within the highest one (more is ESM601's). */
 export const ESM803: Rule = {
   id: 'ESM803',
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FilterCriteria.Filters',
-  summary: 'At most 5 filters, Lambda\'s default quota (raisable to 10); above the account\'s quota Lambda rejects the mapping.',
+  whenSet: ['FilterCriteria'],
+  summary: 'At most 5 filters, Lambda\'s default quota: 6 to 10 need the account\'s quota raised, or Lambda rejects the mapping (more than 10 is ESM601).',
   source: DOCS.filtering,
   check: (facts) => {
     const filters = valueAt(facts.properties, 'FilterCriteria.Filters');
-    return Array.isArray(filters) && filters.length > DEFAULT_FILTER_QUOTA && filters.length <= 20 ? {
+    return Array.isArray(filters) && filters.length > DEFAULT_FILTER_QUOTA && filters.length <= MAX_FILTER_QUOTA ? {
       problem: `has ${filters.length} filters, more than the default quota of ${DEFAULT_FILTER_QUOTA}`,
       got: filters.length,
-      fix: 'combine filters, or acknowledge this warning once the quota is raised for the account (at most 10)',
+      fix: `combine filters, or acknowledge this warning once the quota is raised for the account (at most ${MAX_FILTER_QUOTA})`,
     } : undefined;
   },
 };

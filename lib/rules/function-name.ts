@@ -1,19 +1,11 @@
 import { knownText, requiredProperty } from './helpers';
-import { ALL_KINDS, DOCS, Rule, RuleSeverity } from './rule';
-import { parseArn } from '../template/arns';
-
-/**
- * The API's FunctionName pattern (full match), allowing `.` in the name as `NamespacedFunctionName` does.
- * Groups: 1 partition, 2 region, 3 account, 4 name, 5 qualifier.
- */
-const FUNCTION_NAME = /^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?((?:eusc-)?[a-z]{2}(?:(?:-gov)|(?:-iso[a-z]?))?-[a-z]+-\d:)?(\d{12}:)?(?:function:)?([a-zA-Z0-9-_.]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
+import { ALL_KINDS, DOCS, RECORDED, Rule, RuleSeverity } from './rule';
+import { functionNameParts, hasArnWithoutRegionOrAccount, isValidQualifier, parseArn } from '../template/arns';
+import { subNotation } from '../template/display';
+import { rawValueAt } from '../template/values';
 
 const FORMS = 'a function name, name:qualifier, a function ARN, a qualified (version or alias) ARN, or 123456789012:function:name';
-
-function parseFunctionName(text: string): { name: string; qualifier?: string; partition?: string; region?: string } | undefined {
-  const m = FUNCTION_NAME.exec(text);
-  return m ? { partition: m[1], region: m[2]?.slice(0, -1), name: m[4], qualifier: m[5] } : undefined;
-}
+const QUALIFIERS = '$LATEST, $LATEST.PUBLISHED, a version number, or an alias of letters, digits, - and _';
 
 /** Which part of the function's ARN must equal the stream's. */
 interface SameArnPartSpec {
@@ -32,12 +24,14 @@ function sameArnPart(spec: SameArnPartSpec): Rule {
     severity: spec.severity,
     appliesTo: ALL_KINDS,
     property: 'FunctionName',
+    // Both ARNs must be literal; FunctionName alone decides whether the rule can find anything.
+    whenSet: ['FunctionName'],
     summary: spec.summary,
     source: spec.source,
     check: (facts) => {
       const fn = knownText(facts, 'FunctionName');
       const source = knownText(facts, 'EventSourceArn');
-      const ofFunction = fn?.exact ? parseFunctionName(fn.text)?.[spec.part] : undefined;
+      const ofFunction = fn?.exact ? functionNameParts(fn.text)?.[spec.part] : undefined;
       const ofStream = source?.exact ? parseArn(source.text)?.[spec.part] : undefined;
       return ofFunction && ofStream && ofFunction !== ofStream ? {
         problem: `is in ${spec.part} ${ofFunction} but the stream is in ${ofStream}`,
@@ -64,6 +58,7 @@ export const ESM402: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'FunctionName is 1 to 140 characters long.',
   source: DOCS.cfn,
   check: (facts) => {
@@ -77,42 +72,61 @@ export const ESM402: Rule = {
   },
 };
 
-/** ESM403: the function is named in one of the forms the API accepts. */
+/** ESM403: the function is named in one of the forms the API's pattern accepts (2026-07 model). */
 export const ESM403: Rule = {
   id: 'ESM403',
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
-  summary: `FunctionName is ${FORMS}; names use letters, digits, - and _.`,
-  source: DOCS.api,
+  whenSet: ['FunctionName'],
+  summary: `FunctionName is ${FORMS}; names use letters, digits, - and _; a qualifier is ${QUALIFIERS} (no other "."); a Lambda ARN carries its region and account.`,
+  source: `${DOCS.api} ; ${DOCS.managedInstanceVersions}`,
   check: (facts) => {
     const name = knownText(facts, 'FunctionName');
-    return name && name.text.length > 0 && !FUNCTION_NAME.test(name.text) ? {
-      problem: 'is not a function name or function ARN',
+    if (!name || name.text.length === 0) {
+      return undefined;
+    }
+    const parts = functionNameParts(name.text);
+    if (!parts) {
+      return { problem: 'is not a function name or function ARN', got: name.text, fix: `use ${FORMS}` };
+    }
+    if (hasArnWithoutRegionOrAccount(parts)) {
+      return {
+        problem: 'is a Lambda ARN without its region or account',
+        got: name.text,
+        fix: 'use arn:<partition>:lambda:<region>:<12-digit account>:function:<name>, or the function name alone',
+      };
+    }
+    return parts.qualifier !== undefined && !isValidQualifier(parts.qualifier) ? {
+      problem: `has the qualifier ${JSON.stringify(parts.qualifier)}, which is no version or alias`,
       got: name.text,
-      fix: `use ${FORMS}`,
+      fix: `use ${QUALIFIERS} (the only qualifier with a "." is $LATEST.PUBLISHED)`,
     } : undefined;
   },
 };
 
-/** ESM404: a function name is at most 64 characters, an alias at most 128. */
+/** The API's Version shape (`$LATEST` or digits); any other qualifier is an alias. */
+const isVersion = (qualifier: string) => /^(?:\$LATEST|[0-9]+)$/.test(qualifier);
+
+/** ESM404: a function name is at most 64 characters, an alias at most 128 (a version is digits, of any length). */
 export const ESM404: Rule = {
   id: 'ESM404',
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
-  summary: 'The function name part is at most 64 characters and an alias at most 128.',
+  whenSet: ['FunctionName'],
+  summary: 'The function name part is at most 64 characters and an alias at most 128 (a version number is not an alias).',
   source: DOCS.api,
   check: (facts) => {
     const text = knownText(facts, 'FunctionName');
-    const parsed = text && parseFunctionName(text.text);
+    const parsed = text && functionNameParts(text.text);
     if (!parsed) {
       return undefined;
     }
     if (parsed.name.length > 64) {
       return { problem: `has a function name of ${parsed.name.length} characters`, got: text.text, fix: 'function names are at most 64 characters' };
     }
-    if (parsed.qualifier && parsed.qualifier.length > 128) {
+    if (parsed.qualifier && parsed.qualifier.length > 128 && !isVersion(parsed.qualifier)) {
       return { problem: `has a qualifier of ${parsed.qualifier.length} characters`, got: text.text, fix: 'aliases are at most 128 characters' };
     }
     return undefined;
@@ -125,11 +139,12 @@ export const ESM405: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'FunctionName',
+  whenSet: ['FunctionName'],
   summary: 'A "." in the function name is not verified to be accepted.',
   source: DOCS.api,
   check: (facts) => {
     const text = knownText(facts, 'FunctionName');
-    const parsed = text && parseFunctionName(text.text);
+    const parsed = text && functionNameParts(text.text);
     return parsed && parsed.name.includes('.') ? {
       problem: 'has a "." in the function name, which Lambda function names do not contain',
       got: text.text,
@@ -157,3 +172,29 @@ export const ESM407: Rule = sameArnPart({
   source: DOCS.api,
   fix: 'map the stream to a function in its own region',
 });
+
+/**
+ * ESM408: one mapping per event source and function. Lambda answers a second CreateEventSourceMapping for the same
+ * stream (or consumer) and function, version or alias with 409 ResourceConflictException "provided mapping already
+ * exists". The validation layer finds the earlier mapping (`MappingFacts.duplicateOf`); the rule reports it.
+ */
+export const ESM408: Rule = {
+  id: 'ESM408',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'EventSourceArn',
+  summary: 'No two mappings of an app (one Stage) pair the same EventSourceArn with the same FunctionName, qualifier included, in one account and region: Lambda rejects the second with 409 ResourceConflictException.',
+  source: `${DOCS.api} ; ${RECORDED.duplicateMapping} ; ${RECORDED.replacementConflict}`,
+  check: (facts) => {
+    if (facts.duplicateOf === undefined) {
+      return undefined;
+    }
+    const fn = knownText(facts, 'FunctionName');
+    return {
+      problem: `is already mapped to ${fn?.exact ? JSON.stringify(fn.text) : 'the same function'} by ${facts.duplicateOf}`,
+      got: subNotation(rawValueAt(facts.properties, 'EventSourceArn')),
+      fix: 'Lambda keeps one mapping per stream (or consumer) and function, version or alias (409 ResourceConflictException): '
+        + 'remove one of the two, or map another alias, or read the stream through an enhanced fan-out consumer',
+    };
+  },
+};

@@ -68,6 +68,7 @@ export function wholeNumberRange(spec: WholeNumberRangeSpec): Rule {
     severity: RuleSeverity.ERROR,
     appliesTo: ALL_KINDS,
     property: spec.property,
+    whenSet: [spec.property],
     summary: `${spec.property} is ${allowed}.`,
     source: spec.source,
     check: (facts) => {

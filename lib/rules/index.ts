@@ -3,7 +3,7 @@ import { ESM204, ESM205, ESM207, ESM804, ESM805 } from './error-handling';
 import { ESM301, ESM302, ESM303, ESM304 } from './event-source-arn';
 import { ESM501, ESM502, ESM503, ESM504 } from './failure-destination';
 import { ESM601, ESM602, ESM603, ESM604, ESM605, ESM606, ESM803 } from './filters';
-import { ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407 } from './function-name';
+import { ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407, ESM408 } from './function-name';
 import { ESM701, ESM702, ESM703, ESM704 } from './metrics-and-tags';
 import { ESM901 } from './permissions';
 import { ESM001, ESM002, ESM003, ESM004, ESM005 } from './property-types';
@@ -19,7 +19,7 @@ export const RULES: readonly Rule[] = [
   ESM101, ESM102, ESM103, ESM104, ESM105, ESM106, ESM107,
   ESM201, ESM202, ESM203, ESM204, ESM205, ESM206, ESM207,
   ESM301, ESM302, ESM303, ESM304,
-  ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407,
+  ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407, ESM408,
   ESM501, ESM502, ESM503, ESM504,
   ESM601, ESM602, ESM603, ESM604, ESM605, ESM606,
   ESM701, ESM702, ESM703, ESM704,

@@ -17,6 +17,7 @@ export const ESM701: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'MetricsConfig.Metrics',
+  whenSet: ['MetricsConfig'],
   summary: 'MetricsConfig.Metrics lists EventCount, ErrorCount or KafkaMetrics, each at most once.',
   source: DOCS.metricsConfig,
   check: (facts) => {
@@ -43,6 +44,7 @@ export const ESM702: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: 'MetricsConfig.Metrics',
+  whenSet: ['MetricsConfig'],
   summary: 'A stream mapping asks only for EventCount metrics; ErrorCount and KafkaMetrics are documented for Kafka sources (rejection not verified).',
   source: DOCS.metricsConfig,
   check: (facts) => {
@@ -62,6 +64,7 @@ export const ESM703: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'Tags',
+  whenSet: ['Tags'],
   summary: 'Tag keys are 1 to 128 and values 0 to 256 characters of letters, digits, spaces and _ . : / = + - @.',
   source: `${DOCS.tags} ; ${DOCS.cfn}`,
   check: (facts) => tagsOf(facts.properties).flatMap(({ index, key, value }): Finding[] => {
@@ -82,6 +85,7 @@ export const ESM704: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'Tags',
+  whenSet: ['Tags'],
   summary: 'Tag keys and values do not start with the reserved prefix aws:.',
   source: `${DOCS.cfn} ; ${DOCS.tags}`,
   check: (facts) => tagsOf(facts.properties).flatMap(({ index, key, value }) => [

@@ -3,7 +3,24 @@ import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
 import { jsonType, NON_STREAM_PROPERTIES, STREAM_PROPERTIES } from '../template/properties';
 import { UNKNOWN, valueAt } from '../template/values';
 
-const PROPERTY_ENTRIES = Object.entries(STREAM_PROPERTIES);
+/** Each stream property's place in STREAM_PROPERTIES, the order findings are listed in. */
+const PROPERTY_ORDER = new Map(Object.keys(STREAM_PROPERTIES).map((name, i) => [name, i]));
+
+/**
+ * The findings of `judge` for each stream property the mapping sets, in STREAM_PROPERTIES order: a mapping sets
+ * a few of them, so the rules walk its properties rather than the whole list.
+ */
+function eachStreamProperty(properties: Record<string, unknown>, judge: (name: string, type: string) => Finding | undefined): Finding[] {
+  const found: Array<{ order: number; finding: Finding }> = [];
+  for (const name in properties) {
+    const order = PROPERTY_ORDER.get(name);
+    const finding = order === undefined ? undefined : judge(name, STREAM_PROPERTIES[name].type);
+    if (finding) {
+      found.push({ order: order!, finding });
+    }
+  }
+  return found.sort((a, b) => a.order - b.order).map(({ finding }) => finding);
+}
 
 /** ESM001: every stream property has its CloudFormation JSON type (catches wrong types passed from JavaScript). */
 export const ESM001: Rule = {
@@ -14,14 +31,13 @@ export const ESM001: Rule = {
   summary: 'Each property has the JSON type CloudFormation defines for it (number, string, boolean, list or object).',
   source: DOCS.cfn,
   check: (facts) => {
-    const found: Finding[] = [];
-    for (const [name, { type }] of PROPERTY_ENTRIES) {
+    const found = eachStreamProperty(facts.properties, (name, type) => {
       const value = valueAt(facts.properties, name);
       if (value === undefined || value === UNKNOWN || jsonType(value) === type || (looselyTyped(value, type) && !facts.rejectedByCdk)) {
-        continue;
+        return undefined;
       }
-      found.push({ path: name, problem: `must be ${typeName(type)}, not ${typeName(jsonType(value))}`, got: value, fix: `give ${typeName(type)}` });
-    }
+      return { path: name, problem: `must be ${typeName(type)}, not ${typeName(jsonType(value))}`, got: value, fix: `give ${typeName(type)}` };
+    });
     // A wrong type deeper inside a property (a Pattern that is not a string): aws-cdk-lib names it. Its
     // "required but missing" can only be FunctionName, which ESM401 reports.
     const cdkProblems = (facts.rejectedByCdk ?? '').split('\n').filter((line) => /should be|not a/.test(line) && !/required but missing/.test(line));
@@ -54,9 +70,9 @@ export const ESM003: Rule = {
   property: '*',
   summary: 'Numbers and booleans are written as JSON numbers and booleans, not as strings ("10", "true"): CloudFormation\'s coercion is not verified for this resource.',
   source: DOCS.cfn,
-  check: (facts) => facts.rejectedByCdk ? undefined : PROPERTY_ENTRIES.flatMap(([name, { type }]) => {
+  check: (facts) => facts.rejectedByCdk ? undefined : eachStreamProperty(facts.properties, (name, type) => {
     const value = valueAt(facts.properties, name);
-    return looselyTyped(value, type) ? [{ path: name, problem: `is ${type === 'number' ? 'a number' : 'a boolean'} written as a string`, got: value, fix: `write ${value} without quotes` }] : [];
+    return looselyTyped(value, type) ? { path: name, problem: `is ${type === 'number' ? 'a number' : 'a boolean'} written as a string`, got: value, fix: `write ${value} without quotes` } : undefined;
   }),
 };
 
@@ -66,6 +82,7 @@ export const ESM002: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: ALL_KINDS,
   property: NON_STREAM_PROPERTIES.join(', '),
+  whenSet: NON_STREAM_PROPERTIES,
   summary: 'Properties of SQS, Kafka, MQ and DocumentDB mappings (ScalingConfig, Topics, ProvisionedPollerConfig, ...) are not set on a stream mapping (rejection not verified).',
   source: DOCS.api,
   check: (facts) => NON_STREAM_PROPERTIES.filter((name) => isPresent(facts, name)).map((name) => ({

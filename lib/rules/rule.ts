@@ -43,6 +43,11 @@ export interface MappingFacts {
   readonly rejectedByCdk?: string;
   /** `StreamEventSourceMapping` props that could not be converted to CloudFormation values (ESM005). */
   readonly inputProblems?: readonly Finding[];
+  /**
+   * Path of a mapping before this one (in construct-tree or template order) with the same event source and
+   * function in the same account and region (`mappingKey`), which Lambda refuses to create twice (ESM408).
+   */
+  readonly duplicateOf?: string;
 }
 
 /** A rule of the rule table: written once, used by the construct, the aspect, the docs and the tests. */
@@ -56,6 +61,12 @@ export interface Rule {
   readonly appliesTo: readonly StreamSourceKind[];
   /** The CloudFormation property it judges (top level, or a dotted path). */
   readonly property: string;
+  /**
+   * The top-level properties at least one of which must be set for the rule to find anything: the engine runs the
+   * rule only on mappings that set one of them. Omitted, the rule runs on every mapping, as a rule must that reports
+   * an absence (a required property, ESM804) or reads facts other than the properties (ESM005, ESM901).
+   */
+  readonly whenSet?: readonly string[];
   /** One line for the docs: what the rule requires. */
   readonly summary: string;
   /** Where AWS documents the constraint. */
@@ -103,4 +114,20 @@ export const DOCS = {
   tags: 'https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html',
   kinesisErrors: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
   permissions: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
+  managedInstanceVersions: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-version-publishing.html',
+} as const;
+
+/**
+ * AWS's own error messages, recorded against the service by others: where a constraint is enforced, not only
+ * documented.
+ */
+export const RECORDED = {
+  /** LocalStack's snapshots of Lambda API calls, validated against AWS (StartingPosition, record age, ...). */
+  lambdaApiErrors: 'https://github.com/localstack/localstack/blob/main/tests/aws/services/lambda_/test_lambda_api.snapshot.json',
+  /** "MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800". */
+  recordAgeError: 'https://github.com/hashicorp/terraform-provider-aws/issues/16113',
+  /** A second mapping of one event source and function: 409 ResourceConflictException, recorded for Kinesis and DynamoDB. */
+  duplicateMapping: 'https://github.com/localstack/localstack/pull/9996',
+  /** CloudFormation creates a replacement mapping before deleting the old one, and hits the same 409. */
+  replacementConflict: 'https://github.com/aws/serverless-application-model/issues/1320',
 } as const;

@@ -1,5 +1,5 @@
 import { isPresent, isSet, knownNumber, knownText, requiredProperty } from './helpers';
-import { ALL_KINDS, DOCS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RuleSeverity } from './rule';
+import { ALL_KINDS, DOCS, DYNAMODB_KINDS, KINESIS_KINDS, RECORDED, Rule, RuleSeverity } from './rule';
 import { KIND_NAMES } from '../template/arns';
 import { UNKNOWN, valueAt } from '../template/values';
 
@@ -12,7 +12,7 @@ export const ESM101: Rule = requiredProperty({
   id: 'ESM101',
   property: 'StartingPosition',
   summary: 'StartingPosition is required for Kinesis and DynamoDB stream sources.',
-  source: DOCS.api,
+  source: `${DOCS.api} ; ${RECORDED.lambdaApiErrors}`,
   problem: 'is required for a stream source',
   fix: 'set it to TRIM_HORIZON, LATEST or (Kinesis only) AT_TIMESTAMP',
 });
@@ -23,8 +23,9 @@ export const ESM102: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'StartingPosition',
+  whenSet: ['StartingPosition'],
   summary: 'StartingPosition is exactly TRIM_HORIZON, LATEST or AT_TIMESTAMP (case-sensitive).',
-  source: DOCS.api,
+  source: `${DOCS.api} ; ${RECORDED.lambdaApiErrors}`,
   check: (facts) => {
     const position = knownText(facts, 'StartingPosition');
     return position && !POSITIONS.includes(position.text) ? {
@@ -41,8 +42,9 @@ export const ESM103: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: DYNAMODB_KINDS,
   property: 'StartingPosition',
+  whenSet: ['StartingPosition'],
   summary: 'AT_TIMESTAMP is supported only for Kinesis streams and consumers; a DynamoDB stream takes TRIM_HORIZON or LATEST.',
-  source: `${DOCS.api} ; ${DOCS.dynamoDbParams}`,
+  source: `${DOCS.api} ; ${DOCS.dynamoDbParams} ; ${RECORDED.lambdaApiErrors}`,
   check: (facts) => knownText(facts, 'StartingPosition')?.text === 'AT_TIMESTAMP' ? {
     problem: `is not supported for a ${KIND_NAMES[facts.kind!]}`,
     got: 'AT_TIMESTAMP',
@@ -56,6 +58,7 @@ export const ESM104: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: KINESIS_KINDS,
   property: 'StartingPositionTimestamp',
+  whenSet: ['StartingPosition'],
   summary: 'StartingPosition AT_TIMESTAMP requires StartingPositionTimestamp.',
   source: `${DOCS.kinesisParams} ; ${DOCS.api}`,
   check: (facts) => knownText(facts, 'StartingPosition')?.text === 'AT_TIMESTAMP' && !isSet(facts, 'StartingPositionTimestamp') ? {
@@ -71,6 +74,7 @@ export const ESM105: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'StartingPositionTimestamp',
+  whenSet: ['StartingPositionTimestamp'],
   summary: 'StartingPositionTimestamp is only valid with StartingPosition AT_TIMESTAMP.',
   source: DOCS.kinesisParams,
   check: (facts) => {
@@ -95,6 +99,7 @@ export const ESM106: Rule = {
   severity: RuleSeverity.ERROR,
   appliesTo: ALL_KINDS,
   property: 'StartingPositionTimestamp',
+  whenSet: ['StartingPositionTimestamp'],
   summary: 'StartingPositionTimestamp is a finite number (Unix time in seconds).',
   source: DOCS.cfn,
   check: (facts) => {
@@ -113,6 +118,7 @@ export const ESM107: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: KINESIS_KINDS,
   property: 'StartingPositionTimestamp',
+  whenSet: ['StartingPositionTimestamp'],
   summary: 'StartingPositionTimestamp is after 1970-01-01 (0 and negative values are not verified to be accepted).',
   source: DOCS.api,
   check: (facts) => {
@@ -131,6 +137,7 @@ export const ESM801: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: KINESIS_KINDS,
   property: 'StartingPositionTimestamp',
+  whenSet: ['StartingPositionTimestamp'],
   summary: 'StartingPositionTimestamp is in seconds; a value above 1e11 looks like milliseconds.',
   source: DOCS.cfn,
   check: (facts) => {
@@ -149,6 +156,7 @@ export const ESM802: Rule = {
   severity: RuleSeverity.WARNING,
   appliesTo: KINESIS_KINDS,
   property: 'StartingPositionTimestamp',
+  whenSet: ['StartingPositionTimestamp'],
   summary: 'StartingPositionTimestamp is not in the future ("cannot be in the future"; checked against the time of synth).',
   source: DOCS.api,
   check: (facts) => {

@@ -1,3 +1,4 @@
+import { rememberLast } from './remember-last';
 import { StreamSourceKind } from './stream-source-kind';
 
 /** Partition and region forms of the Lambda API's ARN patterns (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc). */
@@ -35,10 +36,10 @@ export interface ArnParts {
   readonly resource: string;
 }
 
-export function parseArn(text: string): ArnParts | undefined {
+export const parseArn: (text: string) => ArnParts | undefined = rememberLast((text) => {
   const m = GENERIC_ARN.exec(text);
   return m ? { partition: m[1], service: m[2], region: m[3] ?? '', account: m[4] ?? '', resource: m[5] } : undefined;
-}
+});
 
 /**
  * The stream kind an ARN denotes, read from its service and resource alone (so `arn:aws:kinesis:...:stream/x/consumer/y:1`
@@ -56,6 +57,49 @@ export function kindOfArn(text: string): StreamSourceKind | undefined {
     return parts[2].includes('/consumer/') ? StreamSourceKind.KINESIS_CONSUMER : StreamSourceKind.KINESIS_STREAM;
   }
   return /^table\/[^/]+\/stream\//.test(parts[2]) ? StreamSourceKind.DYNAMODB_STREAM : undefined;
+}
+
+/** The parts of a FunctionName (`name`, `name:qualifier`, a partial ARN, a function ARN), read by form alone. */
+export interface FunctionNameParts {
+  /** Whether it starts with `arn:<partition>:lambda:`. */
+  readonly arn: boolean;
+  readonly partition?: string;
+  readonly region?: string;
+  readonly account?: string;
+  readonly name: string;
+  /** The version or alias after the name, as given (checked by `isValidQualifier`). */
+  readonly qualifier?: string;
+}
+
+/**
+ * The forms of the Lambda API's FunctionName pattern, with `.` in the name as `NamespacedFunctionName` allows,
+ * but any qualifier and an ARN without region or account, so that a rule can say which part is wrong.
+ * Groups: 1 `arn:...:lambda:`, 2 partition, 3 region, 4 account, 5 name, 6 qualifier.
+ */
+const FUNCTION_NAME_FORM = new RegExp(`^(arn:(aws[a-zA-Z-]*)?:lambda:)?(?:(${REGION}):)?(?:(${ACCOUNT}):)?(?:function:)?([a-zA-Z0-9-_.]+)(?::([^:]+))?$`);
+
+/** A version (`$LATEST`, digits), `$LATEST.PUBLISHED`, or an alias (`[a-zA-Z0-9-_]+`): the API's Version and Alias shapes. */
+const QUALIFIER = /^(?:\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9-_]+)$/;
+
+export function functionNameParts(text: string): FunctionNameParts | undefined {
+  const m = FUNCTION_NAME_FORM.exec(text);
+  return m ? { arn: m[1] !== undefined, partition: m[2], region: m[3], account: m[4], name: m[5], qualifier: m[6] } : undefined;
+}
+
+export function isValidQualifier(qualifier: string): boolean {
+  return QUALIFIER.test(qualifier);
+}
+
+/** Since the 2026-07 Lambda model, an `arn:...:lambda:` FunctionName carries both region and account. */
+export function hasArnWithoutRegionOrAccount(parts: FunctionNameParts): boolean {
+  return parts.arn && (parts.region === undefined || parts.account === undefined);
+}
+
+/** A FunctionName the Lambda API's pattern accepts (full match), by its parts; undefined otherwise. */
+export function parseFunctionName(text: string): FunctionNameParts | undefined {
+  const parts = functionNameParts(text);
+  return parts && !hasArnWithoutRegionOrAccount(parts) && (parts.qualifier === undefined || isValidQualifier(parts.qualifier))
+    ? parts : undefined;
 }
 
 /** Human names of the kinds for messages. */

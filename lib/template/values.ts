@@ -161,6 +161,10 @@ export function partialString(value: unknown): PartialString | Unknown | undefin
   if (value === undefined) {
     return undefined;
   }
+  if (typeof value === 'string') {
+    // The common case, without building chunks: every rule reading a name or an ARN comes here.
+    return { text: value, exact: true };
+  }
   const chunks = evaluate(value);
   if (chunks === undefined) {
     return UNKNOWN;

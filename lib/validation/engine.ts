@@ -42,14 +42,13 @@ export const RULE_FAILURE: Rule = {
 };
 
 /**
- * Runs the rule table over one mapping. A mapping of unknown kind is judged only by the rules that hold
- * for every kind.
+ * Runs the rule table over one mapping: the rules for its kind (a mapping of unknown kind is judged only by the
+ * rules that hold for every kind) that can find something in the properties it sets (`Rule.whenSet`), in table order.
  */
 export function evaluate(rules: readonly Rule[], facts: MappingFacts, options: EvaluateOptions): Violation[] {
   const violations: Violation[] = [];
-  for (const rule of rules) {
-    const applies = facts.kind ? rule.appliesTo.includes(facts.kind) : rule.appliesTo.length === ALL_KINDS.length;
-    if (!applies || (options.groups && !options.groups.includes(groupOf(rule)))) {
+  for (const rule of rulesFor(rules, facts)) {
+    if (options.groups && !options.groups.includes(groupOf(rule))) {
       continue;
     }
     let found: Finding | Finding[] | undefined;
@@ -67,6 +66,37 @@ export function evaluate(rules: readonly Rule[], facts: MappingFacts, options: E
     }
   }
   return violations;
+}
+
+/**
+ * The rules that apply to a kind and a set of property names, worked out once per combination: the mappings of an
+ * app share a few such combinations, so that judging a mapping costs only the rules that can find something in it.
+ */
+const PLANS = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
+/** More distinct combinations than this (generated apps) are worked out each time instead of remembered. */
+const MAX_PLANS = 1000;
+
+function rulesFor(rules: readonly Rule[], facts: MappingFacts): readonly Rule[] {
+  let plans = PLANS.get(rules);
+  if (!plans) {
+    plans = new Map();
+    PLANS.set(rules, plans);
+  }
+  let key = facts.kind ?? '';
+  for (const name in facts.properties) {
+    if (facts.properties[name] !== undefined) {
+      key += `,${name}`;
+    }
+  }
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = rules.filter((rule) => (facts.kind ? rule.appliesTo.includes(facts.kind) : rule.appliesTo.length === ALL_KINDS.length)
+      && (!rule.whenSet || rule.whenSet.some((name) => facts.properties[name] !== undefined)));
+    if (plans.size < MAX_PLANS) {
+      plans.set(key, plan);
+    }
+  }
+  return plan;
 }
 
 function ruleFailure(rule: Rule, error: unknown): Finding {

@@ -57,6 +57,14 @@ function fixture(): Fixture {
   return { app, stack, fn, stream, consumer, table };
 }
 
+/**
+ * For tests that map one stream to one function many times to show other rules: Lambda would refuse all but the
+ * first (ESM408, test/validation/duplicate-mappings.test.ts).
+ */
+function allowRepeatedMappings(stack: Stack): void {
+  StreamEventSourceMappingChecks.acknowledge(stack, 'ESM408', 'fixture: one stream mapped to one function many times');
+}
+
 function logicalId(resource: CfnResource): string {
   return Stack.of(resource).resolve(resource.logicalId);
 }
@@ -66,6 +74,7 @@ function logicalId(resource: CfnResource): string {
  * imported ARN of unknown kind) with values that would break stream rules.
  */
 function addGoodAndSkippedMappings({ stack, fn, stream, consumer, table }: Fixture): void {
+  allowRepeatedMappings(stack);
   new StreamEventSourceMapping(stack, 'OursGood', {
     target: fn, source: StreamSource.kinesis(stream), startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3,
   });
@@ -395,6 +404,7 @@ describe('kind inference from the EventSourceArn', () => {
 describe('acknowledging', () => {
   test('StreamEventSourceMappingChecks.acknowledge silences one rule on one resource only', () => {
     const { app, stack } = fixture();
+    allowRepeatedMappings(stack);
     const quiet = new lambda.CfnEventSourceMapping(stack, 'Quiet', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'AT_TIMESTAMP', batchSize: 0, maximumRetryAttempts: 3 });
     new lambda.CfnEventSourceMapping(stack, 'Loud', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'LATEST', batchSize: 0, maximumRetryAttempts: 3 });
     StreamEventSourceMappingChecks.acknowledge(quiet, 'ESM201', 'the batch size is set by a later pipeline step');

@@ -10,7 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingProps, StreamSource } from '../../lib';
+import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingProps, StreamSource } from '../../lib';
 import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from '../support/stacks';
 
 const QUALIFIED_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders:live';
@@ -235,6 +235,48 @@ describe('targets', () => {
         'Fn::Split': [':', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':lambda:us-east-1:123456789012:function:orders']] }],
       }],
     });
+  });
+
+  test('a function imported by a qualified name keeps its qualifier: FunctionName is the ARN, not Fn::Select', () => {
+    const { stack } = newStack();
+    const target = lambda.Function.fromFunctionName(stack, 'Orders', 'orders:live');
+    new StreamEventSourceMapping(stack, 'Mapping', safeProps(target, StreamSource.fromKinesisStreamArn(STREAM_ARN)));
+
+    // aws-cdk-lib names this function Fn::Select(6, ...) of the ARN, which is "orders": the alias would be lost.
+    expect(mappings(stack).MappingE24B359D.Properties.FunctionName).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':lambda:us-east-1:123456789012:function:orders:live']],
+    });
+  });
+
+  test('a function imported by name with the qualifier live.v1 fails synth with ESM403', () => {
+    const { stack } = newStack();
+    const target = lambda.Function.fromFunctionName(stack, 'Orders', 'orders:live.v1');
+    new StreamEventSourceMapping(stack, 'Mapping', safeProps(target, StreamSource.fromKinesisStreamArn(STREAM_ARN)));
+
+    expect(synthError(() => Template.fromStack(stack))).toBe('Validation failed with the following errors:\n'
+      + '  [Stack/Mapping] ESM403: target (FunctionName) has the qualifier "live.v1", which is no version or alias, got "arn:aws:lambda:us-east-1:123456789012:function:orders:live.v1"; '
+      + 'use $LATEST, $LATEST.PUBLISHED, a version number, or an alias of letters, digits, - and _ (the only qualifier with a "." is $LATEST.PUBLISHED)');
+  });
+
+  test('a function imported by the name orders:$LATEST.PUBLISHED passes', () => {
+    const { stack } = newStack();
+    const target = lambda.Function.fromFunctionName(stack, 'Orders', 'orders:$LATEST.PUBLISHED');
+    new StreamEventSourceMapping(stack, 'Mapping', safeProps(target, StreamSource.fromKinesisStreamArn(STREAM_ARN)));
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+    expect(mappings(stack).MappingE24B359D.Properties.FunctionName).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':lambda:us-east-1:123456789012:function:orders:$LATEST.PUBLISHED']],
+    });
+  });
+
+  test('a function imported by a literal ARN without account fails synth with ESM403', () => {
+    const { stack } = newStack();
+    const target = lambda.Function.fromFunctionArn(stack, 'Orders', 'arn:aws:lambda:us-east-1:function:orders');
+    new StreamEventSourceMapping(stack, 'Mapping', safeProps(target, StreamSource.fromKinesisStreamArn(STREAM_ARN)));
+
+    expect(synthError(() => Template.fromStack(stack))).toBe('Validation failed with the following errors:\n'
+      + '  [Stack/Mapping] ESM403: target (FunctionName) is a Lambda ARN without its region or account, got "arn:aws:lambda:us-east-1:function:orders"; '
+      + 'use arn:<partition>:lambda:<region>:<12-digit account>:function:<name>, or the function name alone');
   });
 
   test('a 65-character function name imported by name fails synth with ESM404', () => {
@@ -464,6 +506,8 @@ describe('the combined report', () => {
       startingPosition: lambda.StartingPosition.AT_TIMESTAMP,
     });
     new StreamEventSourceMapping(stack, 'Fine', safeProps(fn, StreamSource.kinesis(stream)));
+    // Timestamp repeats WrongArn's stream and function, Fine repeats Batch's (ESM408, test/validation/duplicate-mappings.test.ts).
+    StreamEventSourceMappingChecks.acknowledge(stack, 'ESM408', 'fixture: streams mapped twice to show other rules');
     return { app, stack };
   }
 

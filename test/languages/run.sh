@@ -7,6 +7,11 @@
 #   test/languages/java/                      JUnit 5 with Maven, the jar from dist/java
 #   test/languages/go/                        go test, the module from dist/go
 #
+# The packages are built and installed as README.md's "A local build, before a release" says: the blocks tagged
+# <!-- install: build -->, python-local, java-local and go-local are read from README.md (test/readme/block.ts) and
+# run as written, with REPO set to this repository; the Java app's pom.xml must hold the README's <dependency>
+# block, and the Go app's go.mod must end up with the README's cloud-assembly-schema-go replace line.
+#
 # Each app builds the same stack the way a user of its language writes CDK code and asserts that
 #   1. its template equals the template the TypeScript twin writes to dist/languages/reference.template.json;
 #   2. AT_TIMESTAMP on a DynamoDB stream fails synth with the language's exception, carrying ESM103, the
@@ -20,7 +25,7 @@
 # Usage: npm run test:languages   (or: bash test/languages/run.sh)
 #   TEST_LANGUAGES="python go"  run a subset (default: python java go)
 #   REUSE_PACKAGES=1            skip compile and jsii-pacmak, test the packages already in dist/ (iterating on the apps)
-# Assumes `npm ci`; compiles with jsii when .jsii is missing or older than lib/**/*.ts.
+# Assumes `npm ci`.
 # The last line is parseable: `languages: N passed, M failed` (test cases over all languages); the exit
 # status is non-zero when any test failed or any language could not build or run.
 set -uo pipefail
@@ -83,39 +88,32 @@ EOF
 
 size_of() { du -sh "$1" 2>/dev/null | cut -f1; }
 
-# --- compile ---------------------------------------------------------------------------------------------
-if [ "${REUSE_PACKAGES:-}" != 1 ] && { [ ! -f .jsii ] || [ -n "$(find lib -name '*.ts' ! -name '*.d.ts' -newer .jsii -print -quit)" ]; }; then
-  log "compile: .jsii missing or older than lib/, running jsii"
-  start=$(now)
-  npx jsii --silence-warnings=reserved-word || { echo "jsii compile failed" >&2; echo "languages: 0 passed, 1 failed"; exit 1; }
-  log "compile: $(($(now) - start))s"
-fi
+# The README's install instructions, as written (REPO is this repository).
+export REPO="$ROOT"
+readme_block() { npx ts-node --transpile-only test/readme/block.ts "$1"; }
+# run_readme_block <name> [dir]: runs the README block in dir (default: the repository), each line echoed.
+run_readme_block() {
+  local code
+  code="$(readme_block "$1")" || return 1
+  (cd "${2:-$ROOT}" && bash -xeuo pipefail -c "$code")
+}
+# normalize: the text with all whitespace removed, to compare XML and go.mod snippets.
+normalize() { tr -d ' \t\n\r'; }
 
 # --- packages --------------------------------------------------------------------------------------------
-# Python and Java are built as projen's package:python / package:java tasks build them. Go is generated
-# with --code-only: pacmak's own Go build runs `go mod tidy` on a go.mod that requires the Go module of
-# @aws-cdk/cloud-assembly-schema at the npm version in node_modules (v54.26.0), which the Go proxy does not
-# serve; the Go app below compiles the generated module instead (see test/languages/go/go.mod).
-# .NET: source only, there is no .NET SDK here.
+# README's build block: compile, then Python and Java with jsii-pacmak, Go and .NET with --code-only (pacmak's
+# own Go build runs `go mod tidy` on a go.mod that requires the Go module of @aws-cdk/cloud-assembly-schema at
+# the npm version in node_modules (v54.26.0), which the Go proxy does not serve; .NET: no SDK here).
 if [ "${REUSE_PACKAGES:-}" = 1 ]; then
-  log "pacmak: skipped (REUSE_PACKAGES=1), testing the packages in $DIST"
+  log "build: skipped (REUSE_PACKAGES=1), testing the packages in $DIST"
 else
-  log "pacmak: python java"
+  log "build: README.md <!-- install: build -->"
   start=$(now)
-  rm -rf "$DIST/python" "$DIST/java"
-  if npx jsii-pacmak -v --target python --target java -o "$DIST"; then
-    log "pacmak python+java: $(($(now) - start))s"
+  rm -rf "$DIST/python" "$DIST/java" "$DIST/go" "$DIST/dotnet"
+  if run_readme_block build; then
+    log "build: $(($(now) - start))s"
   else
-    log "pacmak python+java FAILED after $(($(now) - start))s"
-  fi
-
-  log "pacmak: go dotnet (--code-only)"
-  start=$(now)
-  rm -rf "$DIST/go" "$DIST/dotnet"
-  if npx jsii-pacmak -v --target go --target dotnet --code-only -o "$DIST"; then
-    log "pacmak go+dotnet (code only): $(($(now) - start))s"
-  else
-    log "pacmak go+dotnet FAILED after $(($(now) - start))s"
+    log "build FAILED after $(($(now) - start))s"
   fi
 fi
 
@@ -143,10 +141,10 @@ run_python() {
   if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv" || { fail_setup python "python3 -m venv failed"; return; }
   fi
-  # The wheel's dependencies first, then the wheel itself: it is always version 0.0.0, so pip would keep a
-  # stale build without --force-reinstall.
-  "$venv/bin/pip" install -q --disable-pip-version-check "$WHEEL" "aws-cdk-lib==$CDK_VERSION" "jsii==$JSII_RUNTIME_VERSION" pytest==9.2.0 \
-    && "$venv/bin/pip" install -q --disable-pip-version-check --no-deps --force-reinstall "$WHEEL" \
+  # The versions the twin synthesizes with first (so that the README's install finds aws-cdk-lib satisfied
+  # instead of fetching the newest), then the README's python-local block, in the venv.
+  "$venv/bin/pip" install -q --disable-pip-version-check "aws-cdk-lib==$CDK_VERSION" "jsii==$JSII_RUNTIME_VERSION" pytest==9.2.0 \
+    && PATH="$venv/bin:$PATH" PIP_DISABLE_PIP_VERSION_CHECK=1 run_readme_block python-local \
     || { fail_setup python "pip install failed"; return; }
   log "python: venv ready in $(($(now) - start))s"
   (cd "$dir" && "$venv/bin/python" -m pytest -p no:cacheprovider -vv --junitxml="$DIST/languages/python-junit.xml" test_reference.py)
@@ -160,9 +158,12 @@ run_java() {
   local dir="$ROOT/test/languages/java" start status counts
   start=$(now)
   [ -n "$JAR" ] || { fail_setup java "no jar in dist/java"; return; }
-  # Maven copies a release version into the local repository once and never looks again; the library is
-  # always 0.0.0, so drop the copy to make Maven take this build from dist/java.
-  rm -rf "${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}/io/github/cdkstreamesm"
+  # The README's <dependency> block is the one the app's pom.xml uses.
+  if ! normalize < "$dir/pom.xml" | grep -qF "$(readme_block java-dependency | normalize)"; then
+    fail_setup java "test/languages/java/pom.xml does not hold README.md's <dependency> block"; return
+  fi
+  # The README's java-local block installs this build into the local Maven repository.
+  run_readme_block java-local || { fail_setup java "README.md java-local (mvn install:install-file) failed"; return; }
   rm -rf "$dir/target/surefire-reports"
   (cd "$dir" && mvn -B -q -Dstyle.color=never test -Djsii.runtime.version="$JSII_RUNTIME_VERSION" -Daws-cdk-lib.version="$CDK_VERSION")
   status=$?
@@ -179,6 +180,12 @@ run_go() {
   local dir="$ROOT/test/languages/go" start status out passed failed
   start=$(now)
   [ -f "$GO_MODULE/go.mod" ] || { fail_setup go "no module in dist/go"; return; }
+  # The app's go.mod names aws-cdk-go only; the README's go-local block adds the module, in a copy of the app.
+  rm -rf "$DIST/languages/go-app" && cp -r "$dir" "$DIST/languages/go-app" && dir="$DIST/languages/go-app"
+  run_readme_block go-local "$dir" || { fail_setup go "README.md go-local failed"; return; }
+  if ! normalize < "$dir/go.mod" | grep -qF "$(readme_block go-replace | normalize)"; then
+    fail_setup go "go.mod after README.md go-local lacks README.md's replace line"; return
+  fi
   (cd "$dir" && go mod tidy) || { fail_setup go "go mod tidy failed"; return; }
   log "go: modules ready in $(($(now) - start))s"
   out="$DIST/languages/go-test.log"

@@ -1,87 +1,105 @@
-import { App, Aspects, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks, NagPackSuppression, NagSuppressions, ServerlessChecks } from 'cdk-nag';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
 import { OrdersPipelineStack } from '../../example/orders-pipeline-stack';
 
 process.env.CDK_VALIDATION = 'false';
 
-const NAG = Match.stringLikeRegexp('AwsSolutions-.*|Serverless-.*');
 const FUNCTIONS = ['OrderProcessor', 'AnalyticsAggregator', 'CustomerSync'];
+const BASIC_EXECUTION_ROLE = 'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
 
-/** The findings a reviewer accepts for this app, each with its reason, on the resources they concern. */
-function suppressReviewedFindings(stack: Stack): void {
-  const on = (path: string, suppressions: NagPackSuppression[]) =>
-    NagSuppressions.addResourceSuppressionsByPath(stack, `/${stack.stackName}/${path}`, suppressions);
-
-  on('FailedBatches/Resource', [
-    { id: 'AwsSolutions-SQS3', reason: 'FailedBatches is itself the dead-letter destination: the stream mappings send the records of failed batches here; a dead-letter queue for it would hold nothing.' },
-    { id: 'Serverless-SQSRedrivePolicy', reason: 'FailedBatches is itself the dead-letter destination of the stream mappings; nothing consumes it automatically, so there is nothing to redrive.' },
-  ]);
-  on('Orders/Resource', [
-    { id: 'AwsSolutions-KDS3', reason: 'A customer managed key is deliberate: the example shows the mapping granting kms:Decrypt on the stream\'s key.' },
-  ]);
-  for (const fn of FUNCTIONS) {
-    on(`${fn}/Resource`, [
-      { id: 'Serverless-LambdaDLQ', reason: 'Invoked only by event source mappings, synchronously; a function dead-letter queue receives failed asynchronous invocations only. Failed batches go to each mapping\'s on-failure destination.' },
-    ]);
-    on(`${fn}/ServiceRole/Resource`, [
-      {
-        id: 'AwsSolutions-IAM4',
-        reason: 'AWSLambdaBasicExecutionRole grants only logs:CreateLogGroup, logs:CreateLogStream and logs:PutLogEvents, which every function needs.',
-        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-      },
-    ]);
-    on(`${fn}/ServiceRole/DefaultPolicy/Resource`, [
-      {
-        id: 'AwsSolutions-IAM5',
-        reason: 'Resource "*" only for actions without resource-level permissions: xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) and dynamodb:ListStreams, which Lambda needs to read a table\'s stream (Service Authorization Reference).',
-        appliesTo: ['Resource::*'],
-      },
-      {
-        id: 'AwsSolutions-IAM5',
-        reason: 'Lambda writes each failed batch to the S3 on-failure destination under an object key it generates, so s3:PutObject is granted on the objects of that one bucket.',
-        appliesTo: [{ regex: '/^Resource::<FailedBatchArchive[0-9A-F]{8}\\.Arn>\\/\\*$/g' }],
-      },
-    ]);
+/**
+ * Acknowledges a cdk-nag v3 rule, or one finding of it (`AwsSolutions-IAM5[Resource::*]`), on a construct and
+ * everything under it. cdk-nag 3 reads the acknowledgements `Validations.of(scope).acknowledge()` records; that
+ * method rejects an ID with `::` beyond a prefix (aws-cdk-lib 2.263), which cdk-nag's finding IDs contain
+ * (`Resource::*`, `Policy::arn:...`), so those are recorded as acknowledge() records them.
+ */
+function acknowledge(scope: IConstruct, id: string, reason: string): void {
+  if (id.includes('::')) {
+    scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+  } else {
+    Validations.of(scope).acknowledge({ id, reason });
   }
 }
 
-describe('the example app under cdk-nag (AwsSolutions and Serverless packs)', () => {
-  const app = new App();
+/** The findings a reviewer accepts for this app, each with its reason, on the resources they concern. */
+function acknowledgeReviewedFindings(stack: Stack): void {
+  const at = (p: string) => p.split('/').reduce<IConstruct>((scope, id) => scope.node.findChild(id), stack);
+
+  acknowledge(at('FailedBatches/Resource'), 'AwsSolutions-SQS3', 'FailedBatches is itself the dead-letter destination: the stream mappings send the records of failed batches here; a dead-letter queue for it would hold nothing.');
+  acknowledge(at('FailedBatches/Resource'), 'Serverless-SQSRedrivePolicy', 'FailedBatches is itself the dead-letter destination of the stream mappings; nothing consumes it automatically, so there is nothing to redrive.');
+  acknowledge(at('Orders/Resource'), 'AwsSolutions-KDS3', 'A customer managed key is deliberate: the example shows the mapping granting kms:Decrypt on the stream\'s key.');
+  const archiveArn = `<${stack.getLogicalId(at('FailedBatchArchive/Resource') as CfnResource)}.Arn>`;
+  for (const fn of FUNCTIONS) {
+    acknowledge(at(`${fn}/Resource`), 'Serverless-LambdaDLQ', 'Invoked only by event source mappings, synchronously; a function dead-letter queue receives failed asynchronous invocations only. Failed batches go to each mapping\'s on-failure destination.');
+    acknowledge(at(`${fn}/ServiceRole/Resource`), `AwsSolutions-IAM4[${BASIC_EXECUTION_ROLE}]`,
+      'AWSLambdaBasicExecutionRole grants only logs:CreateLogGroup, logs:CreateLogStream and logs:PutLogEvents, which every function needs.');
+    acknowledge(at(`${fn}/ServiceRole/DefaultPolicy/Resource`), 'AwsSolutions-IAM5[Resource::*]',
+      'Resource "*" only for actions without resource-level permissions: xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) and dynamodb:ListStreams, which Lambda needs to read a table\'s stream (Service Authorization Reference).');
+    acknowledge(at(`${fn}/ServiceRole/DefaultPolicy/Resource`), `AwsSolutions-IAM5[Resource::${archiveArn}/*]`,
+      'Lambda writes each failed batch to the S3 on-failure destination under an object key it generates, so s3:PutObject is granted on the objects of that one bucket.');
+  }
+}
+
+/**
+ * Synthesizes the app with cdk-nag's AwsSolutions and Serverless packs as validation plugins (cdk-nag 3) and
+ * returns every violation of the validation report: `<severity> /<construct path> <rule[finding]>`.
+ */
+function nagFindings(app: App, verbose: boolean): string[] {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose }), new ServerlessChecks(app, { verbose }));
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  const report = path.join(app.outdir, 'validation-report.json');
+  try {
+    app.synth();
+  } catch (error) {
+    // A violation fails synth after the report is written; any other error is the test's.
+    if (!existsSync(report)) throw error;
+  } finally {
+    quiet.mockRestore();
+    log.mockRestore();
+  }
+  if (!existsSync(report)) return [];
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  return json.pluginReports.flatMap((plugin: any) => plugin.violations.flatMap((violation: any) =>
+    violation.violatingConstructs.map((c: any) => `${violation.severity} /${c.constructPath} ${violation.ruleName}`))).sort();
+}
+
+function exampleApp(acknowledged: boolean): App {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'nag-'));
+  const app = new App({ outdir, context: { '@aws-cdk/core:validationReportJson': true } });
   const stack = new OrdersPipelineStack(app, 'OrdersPipeline');
-  suppressReviewedFindings(stack);
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
-  Aspects.of(app).add(new ServerlessChecks({ verbose: true }));
-  const findings = (messages: ReturnType<Annotations['findError']>) => messages.map((m) => `${m.id}: ${String(m.entry.data).split('\n')[0]}`);
+  if (acknowledged) acknowledgeReviewedFindings(stack);
+  return app;
+}
 
-  test('reports no unsuppressed error', () => {
-    expect(findings(Annotations.fromStack(stack).findError('*', NAG))).toEqual([]);
+describe('the example app under cdk-nag 3 (AwsSolutions and Serverless packs)', () => {
+  const apps: App[] = [];
+  afterAll(() => apps.forEach((app) => rmSync(app.outdir, { recursive: true, force: true })));
+
+  test('reports no unacknowledged error or warning', () => {
+    const app = exampleApp(true);
+    apps.push(app);
+    expect(nagFindings(app, true)).toEqual([]);
   });
 
-  test('reports no unsuppressed warning', () => {
-    expect(findings(Annotations.fromStack(stack).findWarning('*', NAG))).toEqual([]);
-  });
-
-  test('every suppression is needed: without them, each reviewed finding is reported', () => {
-    const bare = new App();
-    const unsuppressed = new OrdersPipelineStack(bare, 'OrdersPipeline');
-    Aspects.of(bare).add(new AwsSolutionsChecks());
-    Aspects.of(bare).add(new ServerlessChecks());
-    const annotations = Annotations.fromStack(unsuppressed);
-    const rules = new Set([...annotations.findError('*', NAG), ...annotations.findWarning('*', NAG)]
-      .map((m) => `${m.id} ${/^(AwsSolutions|Serverless)-[A-Za-z0-9]+/.exec(String(m.entry.data))?.[0]}`));
-    expect([...rules]).toEqual(expect.arrayContaining([
-      '/OrdersPipeline/AnalyticsAggregator/Resource Serverless-LambdaDLQ',
-      '/OrdersPipeline/AnalyticsAggregator/ServiceRole/DefaultPolicy/Resource AwsSolutions-IAM5',
-      '/OrdersPipeline/AnalyticsAggregator/ServiceRole/Resource AwsSolutions-IAM4',
-      '/OrdersPipeline/CustomerSync/Resource Serverless-LambdaDLQ',
-      '/OrdersPipeline/CustomerSync/ServiceRole/DefaultPolicy/Resource AwsSolutions-IAM5',
-      '/OrdersPipeline/CustomerSync/ServiceRole/Resource AwsSolutions-IAM4',
-      '/OrdersPipeline/FailedBatches/Resource AwsSolutions-SQS3',
-      '/OrdersPipeline/FailedBatches/Resource Serverless-SQSRedrivePolicy',
-      '/OrdersPipeline/OrderProcessor/Resource Serverless-LambdaDLQ',
-      '/OrdersPipeline/OrderProcessor/ServiceRole/Resource AwsSolutions-IAM4',
-      '/OrdersPipeline/Orders/Resource AwsSolutions-KDS3',
-    ]));
+  test('every acknowledgement is needed: without them, each reviewed finding is reported', () => {
+    const app = exampleApp(false);
+    apps.push(app);
+    const archive = 'FailedBatchArchive86AD089D';
+    expect(nagFindings(app, false)).toEqual([
+      ...FUNCTIONS.flatMap((fn) => [
+        `error /OrdersPipeline/${fn}/Resource Serverless-LambdaDLQ`,
+        `error /OrdersPipeline/${fn}/ServiceRole/DefaultPolicy/Resource AwsSolutions-IAM5[Resource::*]`,
+        `error /OrdersPipeline/${fn}/ServiceRole/Resource AwsSolutions-IAM4[${BASIC_EXECUTION_ROLE}]`,
+      ]),
+      `error /OrdersPipeline/AnalyticsAggregator/ServiceRole/DefaultPolicy/Resource AwsSolutions-IAM5[Resource::<${archive}.Arn>/*]`,
+      'error /OrdersPipeline/FailedBatches/Resource AwsSolutions-SQS3',
+      'error /OrdersPipeline/FailedBatches/Resource Serverless-SQSRedrivePolicy',
+      'warning /OrdersPipeline/Orders/Resource AwsSolutions-KDS3',
+    ].sort());
   });
 });

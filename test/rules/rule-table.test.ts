@@ -9,7 +9,7 @@ import * as permissionsCases from './cases/permissions';
 import * as propertyTypeCases from './cases/property-types';
 import * as startingPositionCases from './cases/starting-position';
 import { D, factsFor, GET_ATT, K, KC, Kind, labelsFor, MessageCase, NOW, REF, RuleCase, ruleIds, UNKNOWN_KIND } from './support';
-import { ALL_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
+import { ALL_KINDS, RECORDED, Rule, RULES, RuleSeverity } from '../../lib/rules';
 import * as batching from '../../lib/rules/batching';
 import * as errorHandling from '../../lib/rules/error-handling';
 import * as eventSourceArn from '../../lib/rules/event-source-arn';
@@ -60,8 +60,17 @@ describe('the rule table', () => {
     const sources = rule.source.split(' ; ');
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
-      expect(source).toMatch(/^https:\/\/[a-z0-9.-]+\.(amazon|aws)\.com\/\S+$/);
+      // AWS's documentation, or AWS's error messages as recorded in public repositories on GitHub.
+      expect(source).toMatch(/^https:\/\/([a-z0-9.-]+\.(amazon|aws)\.com|github\.com)\/\S+$/);
     }
+  });
+
+  test('the rules AWS-recorded errors confirm cite them', () => {
+    const sourcesOf = (id: string) => RULES.find((rule) => rule.id === id)!.source.split(' ; ');
+    for (const id of ['ESM101', 'ESM102', 'ESM103', 'ESM204']) {
+      expect(sourcesOf(id)).toContain(RECORDED.lambdaApiErrors);
+    }
+    expect(sourcesOf('ESM204')).toContain(RECORDED.recordAgeError);
   });
 
   test('IDs are unique', () => {
@@ -91,6 +100,39 @@ describe('the rule table', () => {
   test('RULES holds exactly the rules the groups export', () => {
     const exported = GROUPS.flatMap(([, module]) => exportedRules(module));
     expect(new Set(exported)).toEqual(new Set(RULES));
+  });
+
+  test('a rule finds nothing on a mapping that sets none of its whenSet properties (so the engine may skip it)', () => {
+    // Every row of the tables, with the rule's whenSet properties taken out: the rule must stay quiet.
+    const skippable = RULES.filter((rule) => rule.whenSet);
+    const loud: string[] = [];
+    for (const c of [...ALL_CASES, ...ALL_MESSAGES]) {
+      const facts = factsFor(c);
+      for (const rule of skippable) {
+        const properties = Object.fromEntries(Object.entries(facts.properties).filter(([name]) => !rule.whenSet!.includes(name)));
+        const found = rule.check({ ...facts, properties });
+        if (found !== undefined && (!Array.isArray(found) || found.length > 0)) {
+          loud.push(`${rule.id} on "${c.name}"`);
+        }
+      }
+    }
+    expect(loud).toEqual([]);
+    expect(skippable.length).toBeGreaterThan(30);
+  });
+
+  test('the rules that run on every mapping: types, prop problems, required properties, ESM408 (a fact from other mappings), ESM804, ESM901', () => {
+    // Rules without whenSet report an absence or read facts other than the properties; a change here is deliberate.
+    expect(RULES.filter((rule) => !rule.whenSet).map((rule) => rule.id))
+      .toEqual(['ESM001', 'ESM003', 'ESM004', 'ESM005', 'ESM101', 'ESM301', 'ESM401', 'ESM408', 'ESM804', 'ESM901']);
+  });
+
+  test('the engine reports the same with and without whenSet, for every row of the tables', () => {
+    const everyRule = RULES.map((rule) => ({ ...rule, whenSet: undefined }));
+    for (const c of [...ALL_CASES, ...ALL_MESSAGES]) {
+      const facts = factsFor(c);
+      expect({ row: c.name, messages: evaluate(RULES, facts, labelsFor(true)).map((v) => v.message) })
+        .toEqual({ row: c.name, messages: evaluate(everyRule, facts, labelsFor(true)).map((v) => v.message) });
+    }
   });
 
   test('ESM002 names every non-stream property and ESM001 every stream property type', () => {

@@ -28,6 +28,9 @@ test('the properties the checks read are the properties the template gets', () =
     l1('Tokens', { functionName: fn.functionName, eventSourceArn: stream.streamArn, batchSize: Lazy.number({ produce: () => 7 }) }),
     l1('Conditional', { batchSize: Token.asNumber(Fn.conditionIf(cond.logicalId, 5, Aws.NO_VALUE)) }),
     l1('Empty', { functionResponseTypes: [], destinationConfig: {} }),
+    // A number token written into a string has no token marker; an IResolvable is rendered by aws-cdk-lib.
+    l1('NumberInString', { functionName: `f-${Lazy.number({ produce: () => 7 })}`, filterCriteria: { filters: [{ pattern: `{"n":[${Lazy.number({ produce: () => 8 })}]}` }] } }),
+    l1('Resolvable', { destinationConfig: Lazy.any({ produce: () => ({ onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:q' } }) }) }),
   ];
   const overridden = l1('Overrides', { batchSize: 10, maximumRetryAttempts: 3 });
   overridden.addPropertyOverride('BatchSize', 20);
@@ -54,7 +57,7 @@ test('the properties the checks read are the properties the template gets', () =
     expect({ path: mapping.node.path, ...JSON.parse(JSON.stringify(synthesizedProperties(mapping).properties)) })
       .toEqual({ path: mapping.node.path, ...inTemplate });
   }
-  expect(mappings).toHaveLength(8);
+  expect(mappings).toHaveLength(10);
 });
 
 test('props aws-cdk-lib rejects are read as given, with its message', () => {

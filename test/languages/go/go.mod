@@ -5,7 +5,6 @@ go 1.25.0
 require (
 	github.com/aws/aws-cdk-go/awscdk/v2 v2.263.0
 	github.com/aws/jsii-runtime-go v1.140.0
-	github.com/example/cdk-stream-event-source-mapping-go/cdkstreamesm v0.0.0
 )
 
 require (
@@ -28,10 +27,7 @@ require (
 	golang.org/x/tools/godoc v0.1.0-deprecated // indirect
 )
 
-// The module jsii-pacmak generated in dist/go (run.sh builds it before go test).
-replace github.com/example/cdk-stream-event-source-mapping-go/cdkstreamesm => ../../../dist/go/cdkstreamesm
-
-// dist/go's go.mod requires the Go module of @aws-cdk/cloud-assembly-schema at the npm version in node_modules
-// (v54.26.0), which the Go module proxy does not serve (403 "This module version is not available").
-// Use the version awscdk v2.263.0 itself requires.
-replace github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v54 => github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v54 v54.11.0
+// run.sh copies this app and adds the module as README.md's go-local block says: a replace to dist/go/cdkstreamesm
+// (jsii-pacmak's module) and the replace every Go consumer needs, because dist/go's go.mod requires the Go module of
+// @aws-cdk/cloud-assembly-schema at the npm version in node_modules (v54.26.0), which the Go module proxy does not
+// serve (403 "This module version is not available"); the replace pins the version awscdk v2.263.0 requires.

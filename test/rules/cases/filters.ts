@@ -14,10 +14,15 @@ export const FILTER_COUNT_CASES: RuleCase[] = [
   { name: '1 filter passes', set: { FilterCriteria: filters(1) }, expected: [] },
   { name: '5 filters pass (the default quota)', set: { FilterCriteria: filters(5) }, expected: [] },
   { name: '6 filters fail ESM803 (above the default quota of 5)', set: { FilterCriteria: filters(6) }, expected: ['ESM803'] },
-  { name: '10 filters fail ESM803', set: { FilterCriteria: filters(10) }, expected: ['ESM803'] },
-  { name: '20 filters fail ESM803 only', set: { FilterCriteria: filters(20) }, expected: ['ESM803'] },
+  { name: '9 filters fail ESM803 only (below the highest quota of 10)', set: { FilterCriteria: filters(9) }, expected: ['ESM803'] },
+  { name: '10 filters fail ESM803 only (at the highest quota) and pass ESM601', set: { FilterCriteria: filters(10) }, expected: ['ESM803'] },
+  { name: '11 filters fail ESM601 only (above the highest quota) and pass ESM803', set: { FilterCriteria: filters(11) }, expected: ['ESM601'] },
+  { name: '20 filters (CloudFormation\'s maximum) fail ESM601 only', set: { FilterCriteria: filters(20) }, expected: ['ESM601'] },
   { name: '21 filters fail ESM601 only', set: { FilterCriteria: filters(21) }, expected: ['ESM601'] },
-  { name: '21 filters fail ESM601 on a DynamoDB stream', kind: D, set: { FilterCriteria: filters(21) }, expected: ['ESM601'] },
+  { name: '11 filters fail ESM601 on a DynamoDB stream', kind: D, set: { FilterCriteria: filters(11) }, expected: ['ESM601'] },
+  { name: '11 filters fail ESM601 on a mapping of unknown kind', kind: UNKNOWN_KIND, set: { FilterCriteria: filters(11) }, expected: ['ESM601'] },
+  { name: 'an unresolved filter list passes ESM601 and ESM803', set: { FilterCriteria: { Filters: REF } }, expected: [] },
+  { name: '11 filters that are each unresolved fail ESM601 (the count is known)', set: { FilterCriteria: { Filters: Array.from({ length: 11 }, () => REF) } }, expected: ['ESM601'] },
   { name: '6 filters fail ESM803 on a mapping of unknown kind', kind: UNKNOWN_KIND, set: { FilterCriteria: filters(6) }, expected: ['ESM803'] },
   { name: 'FilterCriteria without Filters passes', set: { FilterCriteria: {} }, expected: [] },
   { name: 'FilterCriteria unresolved passes every filter rule', set: { FilterCriteria: REF }, expected: [] },
@@ -84,10 +89,10 @@ export const ESM606_CASES: RuleCase[] = [
 
 export const FILTER_MESSAGES: MessageCase[] = [
   {
-    name: 'ESM601 message for 21 filters',
+    name: 'ESM601 message for 11 filters',
     labels: true,
-    set: { FilterCriteria: filters(21) },
-    messages: ['ESM601: filters (FilterCriteria.Filters) has 21 filters, got 21; give 1 to 20 filters (Lambda\'s default quota is 5), or leave filters unset'],
+    set: { FilterCriteria: filters(11) },
+    messages: ['ESM601: filters (FilterCriteria.Filters) has 11 filters, got 11; give 1 to 10 filters (Lambda\'s default quota is 5, raisable to 10), or leave filters unset'],
   },
   {
     name: 'ESM601 message for a repeated pattern',
