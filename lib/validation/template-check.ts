@@ -1,5 +1,6 @@
 import { evaluate, MessageLabels } from './engine';
 import { groupOf, MappingFacts, RuleGroup, RULES, RuleSeverity } from '../rules';
+import { mappingKey } from '../template/mapping-key';
 import { TemplateMapping, templateMappings } from '../template/mappings';
 import { acknowledgedInMetadata } from '../template/metadata';
 import { isObject } from '../template/values';
@@ -45,27 +46,35 @@ export function checkTemplate(template: unknown, options: TemplateCheckOptions):
   const problems: Array<{ logicalId: string; problem: string }> = [];
   const ignore = new Set(options.ignore ?? []);
   const seen = new Set<string>();
+  // Two mappings of one template that Lambda takes for one (ESM408): the second names the first.
+  const firstOfKey = new Map<string, string>();
   for (const mapping of mappings) {
+    const key = mappingKey(mapping.properties, { template: 'this template' });
+    const name = mapping.samEvent === undefined ? mapping.logicalId : `${mapping.logicalId} Events.${mapping.samEvent}`;
+    const duplicateOf = key === undefined ? undefined : firstOfKey.get(key);
+    if (key !== undefined && duplicateOf === undefined) {
+      firstOfKey.set(key, name);
+    }
     const metadata = (resources[mapping.logicalId] as { Metadata?: unknown }).Metadata;
     const acknowledged = acknowledgedInMetadata(metadata);
     if (!seen.has(mapping.logicalId)) {
       seen.add(mapping.logicalId);
       problems.push(...acknowledged.problems.map((problem) => ({ logicalId: mapping.logicalId, problem })));
     }
-    for (const violation of judgeMapping(mapping, options)) {
+    for (const violation of judgeMapping(mapping, options, duplicateOf)) {
       if (!ignore.has(violation.ruleId) && !acknowledged.rules.has(violation.ruleId)) {
         findings.push(violation);
       }
     }
   }
-  // Checks across mappings (issue 12's duplicate mappings) belong here, over `mappings`.
   return { findings, mappingsChecked: mappings.length, mappingsSkipped: skipped, problems };
 }
 
 /** The findings of the rule table on one mapping of a template. */
-export function judgeMapping(mapping: TemplateMapping, options: Pick<TemplateCheckOptions, 'groups' | 'nowSeconds'>): TemplateFinding[] {
+export function judgeMapping(mapping: TemplateMapping, options: Pick<TemplateCheckOptions, 'groups' | 'nowSeconds'>, duplicateOf?: string): TemplateFinding[] {
   const facts: MappingFacts = {
     properties: mapping.properties,
+    duplicateOf,
     kind: mapping.source.kind,
     sourceProblem: mapping.source.problem,
     nowSeconds: options.nowSeconds,

@@ -166,6 +166,22 @@ const RISKY_YAML = `Resources:
 const ESM002 = 'risky.yaml:8:7: ESM002 warning: Topics applies only to other event source types (SQS, Kafka, MQ, DocumentDB), got ["orders"]; remove Topics from this stream mapping [Risky]';
 const ESM804 = 'risky.yaml:4:5: ESM804 warning: MaximumRetryAttempts is unlimited, as is MaximumRecordAgeInSeconds, and there is no on-failure destination: a record that keeps failing stalls its shard until it expires from the stream, got "(default: unlimited)"; set retryAttempts or maxRecordAge, and an onFailure destination to keep the failed batches [Risky]';
 
+test('two mappings of one template for the same stream and function: the second is ESM408, naming the first', () => {
+  const mapping = (position: string) => `    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: orders
+      EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/orders
+      StartingPosition: ${position}
+      MaximumRetryAttempts: 3
+`;
+  const result = run('check', file('duplicate-mapping.yaml', `Resources:\n  First:\n${mapping('LATEST')}  Second:\n${mapping('TRIM_HORIZON')}`));
+  expect([result.status, result.stdout]).toEqual([1, [
+    'duplicate-mapping.yaml:13:7: ESM408 error: EventSourceArn is already mapped to "orders" by First, got "arn:aws:kinesis:us-east-1:123456789012:stream/orders"; Lambda keeps one mapping per stream (or consumer) and function, version or alias (409 ResourceConflictException): remove one of the two, or map another alias, or read the stream through an enhanced fan-out consumer [Second]',
+    '2 stream mappings checked (0 other skipped): 1 error, 0 warnings',
+    '',
+  ].join('\n')]);
+});
+
 describe('groups and acknowledgements', () => {
   test.each<[string, string[], string[]]>([
     ['by default, not the operations group (ESM804)', [], [ESM002, '1 stream mapping checked (0 other skipped): 0 errors, 1 warning']],
