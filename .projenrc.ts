@@ -137,10 +137,12 @@ new TextFile(project, 'rosetta/default.ts-fixture', {
   lines: [
     '// Fixture for the README examples: the imports they use, inside a stack.',
     "import { Construct } from 'constructs';",
-    "import { Annotations, App, Aspects, Duration, Names, Stack } from 'aws-cdk-lib';",
+    "import { Annotations, App, Aspects, Duration, Names, PhysicalName, Stack } from 'aws-cdk-lib';",
     "import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';",
     "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+    "import * as iam from 'aws-cdk-lib/aws-iam';",
     "import * as kinesis from 'aws-cdk-lib/aws-kinesis';",
+    "import * as kms from 'aws-cdk-lib/aws-kms';",
     "import * as lambda from 'aws-cdk-lib/aws-lambda';",
     "import { DynamoEventSource, KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';",
     "import * as sqs from 'aws-cdk-lib/aws-sqs';",

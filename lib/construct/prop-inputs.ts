@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib/core';
+import { Duration, Token } from 'aws-cdk-lib/core';
 import { Finding } from '../rules';
 import { l1PropName, PropConversion, STREAM_PROPERTIES } from '../template/properties';
 
@@ -78,7 +78,9 @@ export class PropInputs {
       case PropConversion.FLAG:
         return this.boolean(prop, property, given) ? [value] : undefined;
       case PropConversion.NESTED_LIST: {
-        const list = this.list(prop, property, given as unknown[] | undefined);
+        const list = property === 'FilterCriteria'
+          ? this.filters(prop, property, given as Array<Record<string, unknown>> | undefined)
+          : this.list(prop, property, given as unknown[] | undefined);
         return list ? { [value!]: list } : undefined;
       }
       case PropConversion.TAGS:
@@ -87,5 +89,31 @@ export class PropInputs {
         // AS_IS, and FROM_CONSTRUCT (already converted). Wrong types go to the L1 as given: the checks report them.
         return given;
     }
+  }
+
+  /**
+   * Filters: a list whose entries are `lambda.FilterCriteria.filter(...)` output, `{ pattern: string }`. aws-cdk-lib's L1
+   * renders only `pattern`, so an entry with other keys (a bare pattern object) would reach the template as `{}` and
+   * pass every record: it is recorded and kept out. Tokens pass through.
+   */
+  public filters(prop: string, path: string, value: Array<{ [key: string]: any }> | undefined): Array<{ [key: string]: any }> | undefined {
+    const list = this.list(prop, path, value);
+    if (!list) {
+      return list;
+    }
+    const kept = list.filter((entry, index) => {
+      if (Token.isUnresolved(entry) || (entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+        && Object.keys(entry).every((key) => key === 'pattern'))) {
+        return true;
+      }
+      this.problems.push({
+        path: `FilterCriteria.Filters[${index}]`,
+        problem: 'is not a filter built by lambda.FilterCriteria.filter(...) (an object with only pattern)',
+        got: entry,
+        fix: `build ${prop}[${index}] with lambda.FilterCriteria.filter({...}), which turns the pattern into { pattern: '<JSON>' }`,
+      });
+      return false;
+    });
+    return kept;
   }
 }

@@ -7,13 +7,16 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ArnFormat, Duration, Lazy, Names, Resource, Stack, Token } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { EventSourceMappingMetric } from './event-source-mapping-metric';
-import { bindFailureDestination, DestinationStatement } from './failure-destination';
+import { bindFailureDestination } from './failure-destination';
+import { GrantResult, GrantStatement, grantToRole, isOtherEnvironment, orderingProblems, roleArnText, unnameableIn, unnamedResource } from './grants';
 import { metricForMapping } from './metric-for-mapping';
 import { PropInputs } from './prop-inputs';
 import { StreamSource } from './stream-source';
+import { Finding, PermissionStatement } from '../rules';
 import { RuleGroup } from '../rules/rule-group';
 import { functionNameParts } from '../template/arns';
 import { subNotation } from '../template/display';
+import { StreamSourceKind } from '../template/stream-source-kind';
 import { partialString, UNKNOWN } from '../template/values';
 import { MessageLabels } from '../validation/engine';
 import { checkAtSynth } from '../validation/synth-hook';
@@ -214,6 +217,8 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     const onFailure = inputs.has('onFailure', 'DestinationConfig', props.onFailure, 'bind', 'a lambda.IEventSourceDlq (SqsDlq, SnsDlq, S3OnFailureDestination)');
     const filterEncryption = inputs.has('filterEncryption', 'KmsKeyArn', props.filterEncryption, 'keyArn', 'a kms.IKey');
     const failure = onFailure && target ? bindFailureDestination(onFailure, this, target) : undefined;
+    const sourceUnnamed = source ? this.unnamedSource(source) : undefined;
+    const destinationUnnamed = failure ? unnameableIn(Stack.of(this), failure.arn) : undefined;
 
     // Values go to the L1 as given (wrong types included): the checks report them at synth, before
     // aws-cdk-lib's renderer would throw on them.
@@ -221,8 +226,9 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
       // Without a target (a JavaScript caller), an empty Lazy passes the L1's required-property check at
       // construction, so that ESM401 reports it at synth.
       FunctionName: functionNameOf(target, Stack.of(this)) ?? Lazy.string({ produce: () => undefined }),
-      EventSourceArn: source?.eventSourceArn,
-      DestinationConfig: failure ? { onFailure: { destination: failure.arn } } : undefined,
+      // A value this stack cannot name stays out (ESM905 reports it): aws-cdk-lib would throw on it before the checks run.
+      EventSourceArn: sourceUnnamed ? undefined : source?.eventSourceArn,
+      DestinationConfig: failure && !destinationUnnamed ? { onFailure: { destination: failure.arn } } : undefined,
       KmsKeyArn: filterEncryption?.keyArn,
     }) as unknown as lambda.CfnEventSourceMappingProps);
 
@@ -234,7 +240,13 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
       resources: ['*'],
     }));
 
-    const manualGrants = target ? this.grantPermissions(target, source, failure?.statements ?? []) : undefined;
+    const sourceStatements = source && !sourceUnnamed ? source._statements() : [];
+    const granted = target && source ? this.grantPermissions(target, [...sourceStatements, ...(failure?.statements ?? [])]) : undefined;
+    const unnamed = [
+      ...(sourceUnnamed ? [sourceUnnamed] : []),
+      ...(destinationUnnamed ? [unnamedResource('DestinationConfig.OnFailure.Destination', destinationUnnamed)] : []),
+      ...(granted?.result?.crossEnvironmentNames ?? []),
+    ];
     checkAtSynth(this.resource, {
       reportOn: this,
       labels: MessageLabels.CONSTRUCT_PROPS,
@@ -243,12 +255,8 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
         kind: source?.kind,
         tableWithoutStream: source?._tableWithoutStream,
         inputProblems: inputs.problems,
-        // Rendered at synth, so that the statements name resources as the template does, not as token strings;
-        // only tokens need resolving.
-        manualGrants: manualGrants?.map(({ actions, resources }) => ({
-          actions,
-          resources: resources.map((resource) => Token.isUnresolved(resource) ? subNotation(Stack.of(this).resolve(resource)) : resource),
-        })),
+        ...this.grantFacts(target?.role, granted),
+        crossEnvironmentNames: unique(unnamed),
       }),
     });
   }
@@ -335,28 +343,76 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
   }
 
   /**
-   * Grants the source's read permissions and the failure destination's delivery permissions to the target,
-   * and makes the mapping wait for them. Returns what could not be granted (a target without a role).
+   * Grants the source's read permissions and the failure destination's delivery permissions to the target's role,
+   * and across accounts on the resources' own policies; the mapping waits for those of its own stack. A target
+   * without a role gets nothing: its statements are returned to be granted by hand.
    */
-  private grantPermissions(target: lambda.IFunction, source: StreamSource | undefined,
-    destination: DestinationStatement[]): DestinationStatement[] | undefined {
-    if (!source) {
+  private grantPermissions(target: lambda.IFunction, statements: GrantStatement[]): { manual?: PermissionStatement[]; result?: GrantResult } {
+    if (!target.role) {
+      return { manual: statements.map(({ actions, resources }) => ({ actions, resources })) };
+    }
+    return { result: grantToRole(this, this.resource, target.role, statements) };
+  }
+
+  /** What granting left to the rules, rendered at synth so that statements name resources as the template does. */
+  private grantFacts(role: iam.IRole | undefined, granted: { manual?: PermissionStatement[]; result?: GrantResult } | undefined) {
+    const render = (statements: readonly PermissionStatement[]) => statements.map(({ actions, resources }) => ({
+      actions,
+      // Rendered at synth, so that the statements name resources as the template does; only tokens need resolving.
+      resources: resources.map((resource) => Token.isUnresolved(resource) ? subNotation(Stack.of(this).resolve(resource)) : resource),
+    }));
+    if (!granted) {
+      return {};
+    }
+    if (granted.manual || !role || !granted.result) {
+      return { manualGrants: granted.manual ? render(granted.manual) : undefined };
+    }
+    const { result } = granted;
+    const principal = roleArnText(this, role);
+    return {
+      manualGrants: result.immutableRole ? render(result.manualGrants) : undefined,
+      immutableRole: result.immutableRole ? principal : undefined,
+      ownerStatements: result.ownerStatements.map((statement) => ({
+        ...statement,
+        resources: render([statement])[0].resources,
+        principal,
+      })),
+      crossAccountOrdering: orderingProblems(this, role, result.addedPolicies),
+    };
+  }
+
+  /**
+   * The source's ARN where this stack cannot name it: a consumer's or DynamoDB stream's ARN from a stack of another
+   * environment (it holds a creation time or stream label known only once that stack is deployed), or a resource
+   * of another environment without a physical name.
+   */
+  private unnamedSource(source: StreamSource): Finding | undefined {
+    const arn = source.eventSourceArn;
+    const owner = source._arnKnownOnlyIn;
+    if (arn === undefined) {
       return undefined;
     }
-    if (!target.role) {
-      return [
-        ...source._statements().map(({ actions, resourceArns }) => ({ actions, resources: resourceArns })),
-        ...destination,
-      ];
+    if (owner && Token.isUnresolved(arn) && isOtherEnvironment(Stack.of(owner), Stack.of(this))) {
+      const factory = source.kind === StreamSourceKind.KINESIS_CONSUMER ? 'StreamSource.fromKinesisConsumerArn' : 'StreamSource.fromDynamoDbStreamArn';
+      return {
+        path: 'EventSourceArn',
+        problem: `is the ARN of ${owner.node.path}, in a stack of another environment: it holds a creation time or stream label that is known only once that stack is deployed, and no template can import it across accounts`,
+        got: owner.node.path,
+        fix: `deploy ${Stack.of(owner).node.path} first, then give the ARN it outputs with ${factory}(arn)`,
+      };
     }
-    const grants = [
-      ...source.grantRead(target),
-      ...destination.map(({ actions, resources }) => iam.Grant.addToPrincipal({ grantee: target, actions, resourceArns: resources })),
-    ];
-    // The mapping must not poll before its role can read the stream.
-    grants.forEach((grant) => this.resource.node.addDependency(grant));
-    return undefined;
+    const error = unnameableIn(Stack.of(this), arn);
+    return error ? unnamedResource('EventSourceArn', error) : undefined;
   }
+}
+
+/** Findings without repeats (the same resource may be named by several statements). */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.path}|${f.problem}|${String(f.got)}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /**

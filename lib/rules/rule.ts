@@ -22,6 +22,34 @@ export interface Finding {
   readonly fix: string;
 }
 
+/** One IAM statement as data: what a principal may do, on which resources. */
+export interface PermissionStatement {
+  readonly actions: string[];
+  readonly resources: string[];
+}
+
+/** A statement that must go on a resource's own policy (a stream's, a key's, a queue's), naming the role. */
+export interface ResourcePolicyStatement extends PermissionStatement {
+  /** The mapping property the resource serves (`EventSourceArn`, `DestinationConfig.OnFailure.Destination`). */
+  readonly property: string;
+  /** The role ARN the statement names as principal, as messages show it. */
+  readonly principal: string;
+  /** What the policy belongs to and where it lives (`Kinesis stream arn:...`, `KMS key policy of ...`). */
+  readonly policyOf: string;
+}
+
+/** A resource policy in another account's stack that names a role created in this app. */
+export interface CrossAccountOrdering {
+  /** The stack holding the resource policy (deployed by the resource owner). */
+  readonly ownerStack: string;
+  /** The stack that creates the role. */
+  readonly roleStack: string;
+  /** The stack of the mapping. */
+  readonly mappingStack: string;
+  /** What the policy belongs to. */
+  readonly policyOf: string;
+}
+
 /** What the rules see of one mapping. */
 export interface MappingFacts {
   /** `Properties` of the `AWS::Lambda::EventSourceMapping` as they will be synthesized (intrinsics left in). */
@@ -32,8 +60,16 @@ export interface MappingFacts {
   readonly sourceProblem?: SourceProblem;
   /** Path of a DynamoDB table given as a source without a stream. */
   readonly tableWithoutStream?: string;
-  /** Statements that CDK could not add because the target has no role. */
-  readonly manualGrants?: ReadonlyArray<{ readonly actions: string[]; readonly resources: string[] }>;
+  /** Statements that CDK could not add because the target has no role, or a role CDK cannot change. */
+  readonly manualGrants?: readonly PermissionStatement[];
+  /** The ARN of the target's role where CDK cannot change it (an immutable import); with `manualGrants`. */
+  readonly immutableRole?: string;
+  /** Statements the owner of a source or destination in another account must attach to its resource policies. */
+  readonly ownerStatements?: readonly ResourcePolicyStatement[];
+  /** Resource policies of other accounts' stacks naming a role of this app, in an order CloudFormation cannot express. */
+  readonly crossAccountOrdering?: readonly CrossAccountOrdering[];
+  /** Values used across environments that CDK cannot name there (no physical name), each a finding. */
+  readonly crossEnvironmentNames?: readonly Finding[];
   /** Seconds since the epoch at synth time, for the timestamp rules. */
   readonly nowSeconds: number;
   /**
@@ -115,6 +151,12 @@ export const DOCS = {
   kinesisErrors: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
   permissions: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
   managedInstanceVersions: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-version-publishing.html',
+  kinesisCrossAccount: 'https://docs.aws.amazon.com/streams/latest/dev/resource-based-policy-examples.html',
+  dynamoDbCrossAccount: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html',
+  kmsKeyPolicies: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html',
+  principal: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+  cfnDependsOn: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html',
+  cdkPhysicalNames: 'https://docs.aws.amazon.com/cdk/v2/guide/resources.html#resources-physical-names',
 } as const;
 
 /**

@@ -241,8 +241,8 @@ describe('destinations and roles', () => {
     expect(stack.resolve(bound)).toEqual({
       arn: { 'Fn::GetAtt': ['DlqD1FAA4AD', 'Arn'] },
       statements: [
-        { actions: ['sqs:SendMessage'], resources: [{ 'Fn::GetAtt': ['DlqD1FAA4AD', 'Arn'] }] },
-        { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [{ 'Fn::GetAtt': ['QueueKey8E59F72C', 'Arn'] }] },
+        { property: 'DestinationConfig.OnFailure.Destination', actions: ['sqs:SendMessage'], resources: [{ 'Fn::GetAtt': ['DlqD1FAA4AD', 'Arn'] }] },
+        { property: 'DestinationConfig.OnFailure.Destination', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [{ 'Fn::GetAtt': ['QueueKey8E59F72C', 'Arn'] }] },
       ],
     });
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
@@ -259,7 +259,7 @@ describe('destinations and roles', () => {
 
     expect(bound).toEqual({
       arn: 'arn:aws:events:us-east-1:123456789012:event-bus/failures',
-      statements: [{ actions: ['xray:PutTraceSegments'], resources: [] }],
+      statements: [{ property: 'DestinationConfig.OnFailure.Destination', actions: ['xray:PutTraceSegments'], resources: [] }],
     });
   });
 

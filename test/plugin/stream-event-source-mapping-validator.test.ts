@@ -23,7 +23,7 @@ function outdir(): string {
 function build(app: App): void {
   const stack = new Stack(app, 'Orders');
   new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', maximumRecordAgeInSeconds: 30, maximumRetryAttempts: 3 });
-  const risky = new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', topics: ['orders'] });
+  const risky = new lambda.CfnEventSourceMapping(stack, 'Risky', { functionName: 'audit', eventSourceArn: STREAM_ARN, startingPosition: 'LATEST', topics: ['orders'] });
   StreamEventSourceMappingChecks.acknowledge(risky, 'ESM804', 'records are idempotent');
   const nested = new NestedStack(stack, 'Nested');
   new lambda.CfnEventSourceMapping(nested, 'Deep', { functionName: 'orders', eventSourceArn: STREAM_ARN, startingPosition: 'AT_TIMESTAMP', maximumRetryAttempts: 3 });

@@ -120,10 +120,10 @@ describe('the rule table', () => {
     expect(skippable.length).toBeGreaterThan(30);
   });
 
-  test('the rules that run on every mapping: types, prop problems, required properties, ESM408 (a fact from other mappings), ESM804, ESM901', () => {
+  test('the rules that run on every mapping: types, prop problems, required properties, ESM408 (a fact from other mappings), ESM804, the permission rules (facts of the grants)', () => {
     // Rules without whenSet report an absence or read facts other than the properties; a change here is deliberate.
     expect(RULES.filter((rule) => !rule.whenSet).map((rule) => rule.id))
-      .toEqual(['ESM001', 'ESM003', 'ESM004', 'ESM005', 'ESM101', 'ESM301', 'ESM401', 'ESM408', 'ESM804', 'ESM901']);
+      .toEqual(['ESM001', 'ESM003', 'ESM004', 'ESM005', 'ESM101', 'ESM301', 'ESM401', 'ESM408', 'ESM804', 'ESM901', 'ESM902', 'ESM903', 'ESM904', 'ESM905']);
   });
 
   test('the engine reports the same with and without whenSet, for every row of the tables', () => {
