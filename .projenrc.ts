@@ -47,6 +47,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     packageId: 'CdkStreamEventSourceMapping',
   },
 
+  // The command reads YAML templates with line and column; a jsii library's runtime dependencies are bundled.
+  bundledDeps: ['yaml@^2.9.1'],
+  bin: { 'cdk-stream-event-source-mapping': 'lib/cli/main.js' },
+
   // Tests and the example run against one pinned aws-cdk-lib; the peer range stays at the minimum.
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [`aws-cdk-lib@${TEST_CDK_VERSION}`, 'constructs@10.5.1', 'typescript@~5.9.3', '@types/node@^20', 'aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^3'],
@@ -112,6 +116,10 @@ project.addTask('bench', {
   description: 'Measure synth cost against raw L1 and aws-cdk-lib EventSourceMapping',
   exec: 'bash bench/run.sh',
 });
+project.addTask('bench:cli', {
+  description: 'Time the check command on one template and on a cdk.out of 1,000 mappings (needs a compiled lib)',
+  exec: 'node bench/cli.js',
+});
 const ruleDocs = project.addTask('docs:rules', {
   description: 'Write the rule list in README.md and RULES.md from the rule table',
   exec: 'ts-node --prefer-ts-exts --transpile-only scripts/rule-docs.ts',
@@ -138,7 +146,7 @@ new TextFile(project, 'rosetta/default.ts-fixture', {
     "import * as lambda from 'aws-cdk-lib/aws-lambda';",
     "import { DynamoEventSource, KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';",
     "import * as sqs from 'aws-cdk-lib/aws-sqs';",
-    "import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from 'cdk-stream-event-source-mapping';",
+    "import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingValidator, StreamSource } from 'cdk-stream-event-source-mapping';",
     '',
     'class Fixture extends Stack {',
     '  constructor(scope: Construct, id: string) {',
@@ -171,7 +179,7 @@ for (const dir of ['example', 'scripts']) {
   });
 }
 
-project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/');
+project.gitignore.exclude('cdk.out', '.venv', '__pycache__', 'target/', '.bench/', '.jsii.tabl.json', '.m2/', 'test/languages/out/', 'test/cfn-lint/templates/', 'test/cli/.build-*');
 project.npmignore?.exclude('example', 'bench', '.bench', '.ci', 'scripts', 'rosetta', 'cdk.json', 'cdk.out', 'test', '/docs/');
 // The package holds compiled JavaScript and declarations only: with a .ts beside its .d.ts, a consumer's tsc
 // resolves the .ts and type-checks the library's sources under the consumer's flags (test/package/run.sh).

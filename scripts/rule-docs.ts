@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { ALL_KINDS, Rule, RULES, RuleSeverity } from '../lib/rules';
+import { ALL_KINDS, groupOf, Rule, RULES, RuleSeverity } from '../lib/rules';
 import { KIND_NAMES } from '../lib/template/arns';
 import { RULE_FAILURE } from '../lib/validation/engine';
 
@@ -36,9 +36,9 @@ const table = [
   '',
   `Besides the table, the engine's own ${RULE_FAILURE.id} (${RULE_FAILURE.severity}): a rule that throws is reported with its ID instead of crashing synth ([lib/validation/engine.ts](lib/validation/engine.ts)).`,
   '',
-  '| ID | Severity | Applies to | Property | Rule | Source |',
+  '| ID | Severity, group | Applies to | Property | Rule | Source |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...RULES.map((r) => `| [${r.id}](${RULE_FILES.get(r)}) | ${r.severity} | ${appliesTo(r.appliesTo)} | ${escape(r.property)} | ${escape(r.summary)} | ${sources(r.source)} |`),
+  ...RULES.map((r) => `| [${r.id}](${RULE_FILES.get(r)}) | ${r.severity}, ${groupOf(r)} | ${appliesTo(r.appliesTo)} | ${escape(r.property)} | ${escape(r.summary)} | ${sources(r.source)} |`),
 ].join('\n');
 
 writeFileSync(join(root, 'RULES.md'), [

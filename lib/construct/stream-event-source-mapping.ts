@@ -13,6 +13,7 @@ import { metricForMapping } from './metric-for-mapping';
 import { PropInputs } from './prop-inputs';
 import { StreamSource } from './stream-source';
 import { Finding, PermissionStatement } from '../rules';
+import { RuleGroup } from '../rules/rule-group';
 import { functionNameParts } from '../template/arns';
 import { subNotation } from '../template/display';
 import { StreamSourceKind } from '../template/stream-source-kind';
@@ -139,6 +140,14 @@ export interface StreamEventSourceMappingProps {
    * @default true (AWS default)
    */
   readonly enabled?: boolean;
+
+  /**
+   * The rule groups whose findings synth reports for this mapping (ESM000, a rule that could not be evaluated,
+   * is always reported). Leave `OPERATIONS` out to silence the operational advice (ESM804, ESM805).
+   *
+   * @default - every group
+   */
+  readonly ruleGroups?: RuleGroup[];
 }
 
 /**
@@ -241,6 +250,7 @@ export class StreamEventSourceMapping extends Resource implements lambda.IEventS
     checkAtSynth(this.resource, {
       reportOn: this,
       labels: MessageLabels.CONSTRUCT_PROPS,
+      groups: props.ruleGroups,
       context: () => ({
         kind: source?.kind,
         tableWithoutStream: source?._tableWithoutStream,

@@ -241,7 +241,9 @@ const STREAM_POLICIES = new WeakMap<dynamodb.CfnTable, iam.PolicyDocument>();
  */
 function tableStreamPolicy(table: dynamodb.ITable): ResourcePolicy['add'] {
   if (table instanceof dynamodb.TableV2) {
-    return (statement) => table.addToStreamResourcePolicy(statement);
+    // addToStreamResourcePolicy is newer than the peer minimum: without it the statement is listed for the owner.
+    return typeof (table as Partial<dynamodb.TableV2>).addToStreamResourcePolicy === 'function'
+      ? (statement) => table.addToStreamResourcePolicy(statement) : undefined;
   }
   const cfn = table.node.defaultChild;
   if (!(table instanceof dynamodb.Table) || !(cfn instanceof dynamodb.CfnTable)) {

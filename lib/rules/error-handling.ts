@@ -1,5 +1,6 @@
 import { API_AND_CFN, isSet, wholeNumberRange } from './helpers';
 import { ALL_KINDS, DOCS, RECORDED, Rule, RuleSeverity } from './rule';
+import { RuleGroup } from './rule-group';
 import { isIntrinsic, valueAt } from '../template/values';
 
 /** Whether a numeric setting is unlimited: absent (AWS default -1) or -1. */
@@ -54,6 +55,7 @@ export const ESM207: Rule = {
 export const ESM804: Rule = {
   id: 'ESM804',
   severity: RuleSeverity.WARNING,
+  group: RuleGroup.OPERATIONS,
   appliesTo: ALL_KINDS,
   property: 'MaximumRetryAttempts',
   summary: 'A mapping with unlimited retries and unlimited record age has a failure destination; otherwise one failing record stalls its shard until it expires from the stream.',
@@ -69,6 +71,7 @@ export const ESM804: Rule = {
 export const ESM805: Rule = {
   id: 'ESM805',
   severity: RuleSeverity.WARNING,
+  group: RuleGroup.OPERATIONS,
   appliesTo: ALL_KINDS,
   property: 'BisectBatchOnFunctionError',
   whenSet: ['BisectBatchOnFunctionError'],

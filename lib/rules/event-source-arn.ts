@@ -50,3 +50,31 @@ export const ESM302: Rule = {
     return { problem, got: arn.text, fix: `use an ARN of the form ${ARN_SHAPES[facts.kind].shape}` };
   },
 };
+
+/** ESM303: a reference to a stream resource gives its ARN, not its table's ARN or its name. */
+export const ESM303: Rule = {
+  id: 'ESM303',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'EventSourceArn',
+  whenSet: ['EventSourceArn'],
+  summary: 'EventSourceArn is a stream ARN: Fn::GetAtt of a DynamoDB table\'s StreamArn (not Arn, the table\'s ARN, nor Ref, its name) or of a Kinesis stream\'s Arn (not Ref, its name).',
+  source: `${DOCS.api} ; ${DOCS.dynamoDbStreamsApi}`,
+  check: (facts) => facts.sourceProblem?.reason === 'not-a-stream-arn' && isSet(facts, 'EventSourceArn')
+    ? { problem: `is ${facts.sourceProblem.is}`, got: facts.properties.EventSourceArn, fix: facts.sourceProblem.fix }
+    : undefined,
+};
+
+/** ESM304: the source is a service that event source mappings read at all. */
+export const ESM304: Rule = {
+  id: 'ESM304',
+  severity: RuleSeverity.ERROR,
+  appliesTo: ALL_KINDS,
+  property: 'EventSourceArn',
+  whenSet: ['EventSourceArn'],
+  summary: 'EventSourceArn names a source event source mappings read (Kinesis, DynamoDB Streams, SQS, MSK, Amazon MQ, DocumentDB), not S3, Firehose, SNS or another service.',
+  source: DOCS.api,
+  check: (facts) => facts.sourceProblem?.reason === 'unsupported-service' && isSet(facts, 'EventSourceArn')
+    ? { problem: `is ${facts.sourceProblem.is}`, got: facts.properties.EventSourceArn, fix: facts.sourceProblem.fix }
+    : undefined,
+};

@@ -1,6 +1,6 @@
 import { ESM201, ESM202, ESM203, ESM206 } from './batching';
 import { ESM204, ESM205, ESM207, ESM804, ESM805 } from './error-handling';
-import { ESM301, ESM302 } from './event-source-arn';
+import { ESM301, ESM302, ESM303, ESM304 } from './event-source-arn';
 import { ESM501, ESM502, ESM503, ESM504 } from './failure-destination';
 import { ESM601, ESM602, ESM603, ESM604, ESM605, ESM606, ESM803 } from './filters';
 import { ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407, ESM408 } from './function-name';
@@ -18,7 +18,7 @@ export const RULES: readonly Rule[] = [
   ESM001, ESM002, ESM003, ESM004, ESM005,
   ESM101, ESM102, ESM103, ESM104, ESM105, ESM106, ESM107,
   ESM201, ESM202, ESM203, ESM204, ESM205, ESM206, ESM207,
-  ESM301, ESM302,
+  ESM301, ESM302, ESM303, ESM304,
   ESM401, ESM402, ESM403, ESM404, ESM405, ESM406, ESM407, ESM408,
   ESM501, ESM502, ESM503, ESM504,
   ESM601, ESM602, ESM603, ESM604, ESM605, ESM606,
@@ -28,3 +28,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 export * from './rule';
+export * from './rule-group';

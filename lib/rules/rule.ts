@@ -1,3 +1,5 @@
+import { RuleGroup } from './rule-group';
+import { SourceProblem } from '../template/source-kind';
 import { StreamSourceKind } from '../template/stream-source-kind';
 
 /** What breaking a rule does to `cdk synth`. */
@@ -54,6 +56,8 @@ export interface MappingFacts {
   readonly properties: Record<string, unknown>;
   /** The kind of stream, where it is known (declared by a `StreamSource`, or read off the template). */
   readonly kind?: StreamSourceKind;
+  /** Why AWS rejects the EventSourceArn where it is not a stream's ARN (a table's ARN, an S3 bucket's). */
+  readonly sourceProblem?: SourceProblem;
   /** Path of a DynamoDB table given as a source without a stream. */
   readonly tableWithoutStream?: string;
   /** Statements that CDK could not add because the target has no role, or a role CDK cannot change. */
@@ -87,6 +91,8 @@ export interface Rule {
   /** Stable ID, printed in every message and used to acknowledge the rule. */
   readonly id: string;
   readonly severity: RuleSeverity;
+  /** What a finding means for a deploy; defaults to `AWS_REJECTS` for errors, `NOT_VERIFIED` for warnings (see `groupOf`). */
+  readonly group?: RuleGroup;
   /** The stream kinds the rule applies to; a mapping of unknown kind is checked only by rules for every kind. */
   readonly appliesTo: readonly StreamSourceKind[];
   /** The CloudFormation property it judges (top level, or a dotted path). */
@@ -103,6 +109,20 @@ export interface Rule {
   readonly source: string;
   readonly check: (facts: MappingFacts) => Finding | Finding[] | undefined;
 }
+
+/** The group of a rule: its own, or the one its severity implies. */
+export function groupOf(rule: Rule): RuleGroup {
+  return rule.group ?? (rule.severity === RuleSeverity.ERROR ? RuleGroup.AWS_REJECTS : RuleGroup.NOT_VERIFIED);
+}
+
+/**
+ * The groups the aspect, the plugin and the command show unless told otherwise: what can break a deploy. Turned on
+ * for an existing app, they show what AWS rejects and what it may reject, not the operational advice (ESM804 alone
+ * fired on 79 % of valid real mappings), which is one option away.
+ */
+export const DEFAULT_GROUPS: readonly RuleGroup[] = [RuleGroup.AWS_REJECTS, RuleGroup.NOT_VERIFIED];
+/** Every group: what StreamEventSourceMapping shows, since its mappings are written with this library from the start. */
+export const ALL_GROUPS: readonly RuleGroup[] = [RuleGroup.AWS_REJECTS, RuleGroup.NOT_VERIFIED, RuleGroup.OPERATIONS];
 
 export const ALL_KINDS: readonly StreamSourceKind[] = [
   StreamSourceKind.KINESIS_STREAM,

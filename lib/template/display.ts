@@ -10,8 +10,15 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'number') {
     return String(value);
   }
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value, canonicalIntrinsics) ?? String(value);
   return typeof value !== 'string' && text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+/** `Fn::GetAtt` in its list form, whichever form the template used, so that every entry point shows it alike. */
+function canonicalIntrinsics(key: string, value: unknown): unknown {
+  return key === 'Fn::GetAtt' && typeof value === 'string' && value.includes('.')
+    ? [value.slice(0, value.indexOf('.')), value.slice(value.indexOf('.') + 1)]
+    : value;
 }
 
 /**

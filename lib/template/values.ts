@@ -1,7 +1,7 @@
 /**
  * Reading CloudFormation property values as they will be synthesized, where any part may be an intrinsic
- * function. A value is known, absent, or unknown; strings built by `Fn::Join`, `Fn::Select` and `Fn::Split`
- * from literals and pseudo parameters are evaluated as far as their literal parts allow, so a function name
+ * function. A value is known, absent, or unknown; strings built by `Fn::Join`, `Fn::Sub`, `Fn::Select` and
+ * `Fn::Split` from literals and pseudo parameters are evaluated as far as their literal parts allow, so a function name
  * that aws-cdk-lib hands over as `Fn::Select(6, Fn::Split(':', 'arn:${AWS::Partition}:...:function:orders'))`
  * is still checked as `orders`.
  */
@@ -39,6 +39,11 @@ export interface PartialString {
   readonly text: string;
   /** Whether every character of `text` is literal (no stand-in). */
   readonly exact: boolean;
+}
+
+/** A JSON object (not a list, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** An intrinsic function or Ref: an object whose single key is `Ref` or starts with `Fn::`. */
@@ -121,6 +126,25 @@ interface Chunk {
   readonly exact: boolean;
   /** For a stand-in: the characters its real values may contain. */
   readonly alphabet?: RegExp;
+  /** A part that cannot be known (only when evaluating with holes). */
+  readonly hole?: true;
+}
+
+/** What `literalParts` puts where a part cannot be known. */
+export const HOLE = '\u0000';
+const HOLE_CHUNK: Chunk = { text: HOLE, exact: false, hole: true };
+
+/**
+ * A string with `HOLE` for each part that cannot be known (a parameter, a resource attribute), pseudo parameters
+ * as stand-ins: `!Sub arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Name}` reads as
+ * `arn:aws:kinesis:us-east-1:123456789012:stream/\u0000`. Undefined when the value is not a string or a
+ * string-valued intrinsic; a single `HOLE` for an intrinsic that hides every part.
+ */
+export function literalParts(value: unknown): string | undefined {
+  if (typeof value !== 'string' && !isIntrinsic(value)) {
+    return undefined;
+  }
+  return (evaluate(value, true) ?? [HOLE_CHUNK]).map((c) => c.text).join('');
 }
 
 /**
@@ -148,7 +172,16 @@ export function partialString(value: unknown): PartialString | Unknown | undefin
   return { text: chunks.map((c) => c.text).join(''), exact: chunks.every((c) => c.exact) };
 }
 
-function evaluate(value: unknown): Chunk[] | undefined {
+/**
+ * The chunks of a string value; with `holes`, a part that cannot be known becomes a `HOLE` chunk instead of
+ * making the whole value unknown.
+ */
+function evaluate(value: unknown, holes = false): Chunk[] | undefined {
+  const part = evaluateKnown(value, holes);
+  return part === undefined && holes ? [HOLE_CHUNK] : part;
+}
+
+function evaluateKnown(value: unknown, holes: boolean): Chunk[] | undefined {
   if (typeof value === 'string') {
     return [{ text: value, exact: true }];
   }
@@ -163,10 +196,13 @@ function evaluate(value: unknown): Chunk[] | undefined {
     const standIn = typeof args === 'string' ? PSEUDO_STAND_INS[args] : undefined;
     return standIn === undefined ? undefined : [{ text: standIn, exact: false, alphabet: PSEUDO_ALPHABETS[args as string] }];
   }
+  if (fn === 'Fn::Sub') {
+    return evaluateSub(args, holes);
+  }
   if (fn === 'Fn::Join' && Array.isArray(args) && typeof args[0] === 'string' && Array.isArray(args[1])) {
     const out: Chunk[] = [];
     for (const [i, part] of (args[1] as unknown[]).entries()) {
-      const chunks = evaluate(part);
+      const chunks = evaluate(part, holes);
       if (chunks === undefined) {
         return undefined;
       }
@@ -188,6 +224,36 @@ function evaluate(value: unknown): Chunk[] | undefined {
     return pieces && index >= 0 && index < pieces.length ? pieces[index] : undefined;
   }
   return undefined;
+}
+
+/**
+ * `Fn::Sub` as a string or a [string, variables] pair: `${AWS::Region}` a pseudo parameter, `${Name}` a variable
+ * (evaluated) or a Ref, `${Res.Attr}` an attribute, `${!Literal}` the text `${Literal}`.
+ */
+function evaluateSub(args: unknown, holes: boolean): Chunk[] | undefined {
+  const [template, variables] = typeof args === 'string' ? [args, {}] : Array.isArray(args) ? args : [];
+  if (typeof template !== 'string' || variables === null || typeof variables !== 'object' || Array.isArray(variables)) {
+    return undefined;
+  }
+  const out: Chunk[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+    out.push({ text: template.slice(last, m.index), exact: true });
+    last = m.index + m[0].length;
+    const name = m[1].trim();
+    if (name.startsWith('!')) {
+      out.push({ text: `\${${name.slice(1)}}`, exact: true });
+      continue;
+    }
+    const bound = (variables as Record<string, unknown>)[name];
+    const chunks = evaluate(bound !== undefined ? bound : name.includes('.') ? { 'Fn::GetAtt': name } : { Ref: name }, holes);
+    if (chunks === undefined) {
+      return undefined;
+    }
+    out.push(...chunks);
+  }
+  out.push({ text: template.slice(last), exact: true });
+  return out.filter((c) => c.text !== '');
 }
 
 /**

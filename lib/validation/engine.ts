@@ -1,10 +1,12 @@
-import { ALL_KINDS, DOCS, Finding, MappingFacts, Rule, RuleSeverity } from '../rules';
+import { ALL_KINDS, DOCS, Finding, groupOf, MappingFacts, Rule, RuleGroup, RuleSeverity } from '../rules';
 import { displayValue } from '../template/display';
 import { STREAM_PROPERTIES } from '../template/properties';
 
 /** One broken rule on one mapping, ready to print. */
 export interface Violation {
   readonly rule: Rule;
+  /** The CloudFormation property the finding is about (`FilterCriteria.Filters[2].Pattern`). */
+  readonly path: string;
   /** `RULE-ID: <property> <what is wrong>, got <value>; <what is allowed / how to fix>` (the path is added by CDK or the annotation). */
   readonly message: string;
 }
@@ -19,6 +21,10 @@ export enum MessageLabels {
 
 export interface EvaluateOptions {
   readonly labels: MessageLabels;
+  /** The rule groups to run; every group when absent. ESM000 (a rule that threw) is always reported. */
+  readonly groups?: readonly RuleGroup[];
+  /** For a SAM function's event: its name, so that messages name the property as written (`Events.<name>.Properties.Stream`). */
+  readonly samEvent?: string;
 }
 
 /**
@@ -42,18 +48,21 @@ export const RULE_FAILURE: Rule = {
 export function evaluate(rules: readonly Rule[], facts: MappingFacts, options: EvaluateOptions): Violation[] {
   const violations: Violation[] = [];
   for (const rule of rulesFor(rules, facts)) {
+    if (options.groups && !options.groups.includes(groupOf(rule))) {
+      continue;
+    }
     let found: Finding | Finding[] | undefined;
     try {
       found = rule.check(facts);
     } catch (e) {
-      violations.push({ rule: RULE_FAILURE, message: formatMessage(RULE_FAILURE, ruleFailure(rule, e), options) });
+      violations.push({ rule: RULE_FAILURE, path: rule.property, message: formatMessage(RULE_FAILURE, ruleFailure(rule, e), options) });
       continue;
     }
     if (found === undefined) {
       continue;
     }
     for (const finding of Array.isArray(found) ? found : [found]) {
-      violations.push({ rule, message: formatMessage(rule, finding, options) });
+      violations.push({ rule, path: finding.path ?? rule.property, message: formatMessage(rule, finding, options) });
     }
   }
   return violations;
@@ -102,6 +111,7 @@ function ruleFailure(rule: Rule, error: unknown): Finding {
 export function formatMessage(rule: Rule, finding: Finding, options: EvaluateOptions): string {
   const path = finding.path ?? rule.property;
   const prop = STREAM_PROPERTIES[path.split(/[.[]/)[0]]?.prop;
-  const label = options.labels === MessageLabels.CONSTRUCT_PROPS && prop ? `${prop} (${path})` : path;
+  const label = options.samEvent !== undefined ? `Events.${options.samEvent}.Properties.${path.replace(/^EventSourceArn/, 'Stream')}`
+    : options.labels === MessageLabels.CONSTRUCT_PROPS && prop ? `${prop} (${path})` : path;
   return `${rule.id}: ${label} ${finding.problem}, got ${displayValue(finding.got)}; ${finding.fix}`;
 }

@@ -2,9 +2,10 @@ import { Annotations, CfnResource, Stack, Stage, Token } from 'aws-cdk-lib/core'
 import { IConstruct } from 'constructs';
 import { isAcknowledged } from './acknowledgements';
 import { evaluate, MessageLabels } from './engine';
-import { MappingFacts, RuleSeverity, RULES } from '../rules';
+import { MappingFacts, RuleGroup, RuleSeverity, RULES } from '../rules';
 import { synthesizedProperties } from '../template/cfn-resource';
 import { mappingKey, MappingPlace } from '../template/mapping-key';
+import { acknowledgedInMetadata } from '../template/metadata';
 
 /** The L1 mappings already checked, so that the construct and the aspect never report one twice. */
 const CHECKED = new WeakSet<CfnResource>();
@@ -20,6 +21,14 @@ const FIRST_OF_KEY = new WeakMap<IConstruct, Map<string, string>>();
 /** What a caller knows of a mapping beyond its properties. */
 export type MappingContext = Omit<MappingFacts, 'properties' | 'nowSeconds' | 'rejectedByCdk' | 'duplicateOf'>;
 
+/** One of the mappings a resource defines, where it defines several (the Kinesis and DynamoDB events of a SAM function). */
+export interface ResourceMapping {
+  readonly properties: Record<string, unknown>;
+  readonly context: MappingContext;
+  /** The SAM event, so that messages name its properties. */
+  readonly samEvent?: string;
+}
+
 /** How one mapping is checked at synth. */
 export interface SynthCheck {
   /** Where errors are reported (CDK prefixes their path) and acknowledgements are looked up. */
@@ -29,8 +38,12 @@ export interface SynthCheck {
    * undefined skips the mapping (not a stream mapping, or a source that cannot be known).
    */
   readonly context: (properties: Record<string, unknown>) => MappingContext | undefined;
+  /** Instead of `context`, for a resource that defines several mappings: each one, read at synth time. */
+  readonly mappings?: (properties: Record<string, unknown>) => ResourceMapping[];
   /** How messages name properties. */
   readonly labels: MessageLabels;
+  /** The rule groups to report; every group when absent. */
+  readonly groups?: readonly RuleGroup[];
 }
 
 /**
@@ -49,21 +62,24 @@ export function checkAtSynth(mapping: CfnResource, check: SynthCheck): void {
   check.reportOn.node.addValidation({
     validate: () => {
       const { properties, rejectedByCdk } = synthesizedProperties(mapping);
-      const known = check.context(properties);
-      if (!known) {
-        return [];
-      }
-      const duplicateOf = firstWithSameKey(firsts, mappingKey(properties, placeOf(mapping)), check.reportOn.node.path);
-      const facts: MappingFacts = { ...known, properties, rejectedByCdk, duplicateOf, nowSeconds: Date.now() / 1000 };
-      const errors: string[] = [];
-      for (const { rule, message } of evaluate(RULES, facts, { labels: check.labels })) {
-        if (isAcknowledged(check.reportOn, rule.id)) {
-          continue;
-        }
-        if (rule.severity === RuleSeverity.ERROR) {
-          errors.push(message);
-        } else {
-          addWarning(mapping, rule.id, message);
+      const known = check.mappings ? undefined : check.context(properties);
+      const mappings: ResourceMapping[] = check.mappings?.(properties) ?? (known ? [{ properties, context: known }] : []);
+      // Acknowledgements written in the template (a CfnInclude'd one) count as the command counts them.
+      const inTemplate = mappings.length > 0 ? acknowledgedInMetadata(mapping.cfnOptions.metadata) : undefined;
+      const errors: string[] = [...inTemplate?.problems ?? []];
+      for (const one of mappings) {
+        const duplicateOf = firstWithSameKey(firsts, mappingKey(one.properties, placeOf(mapping)),
+          one.samEvent === undefined ? check.reportOn.node.path : `${check.reportOn.node.path} Events.${one.samEvent}`);
+        const facts: MappingFacts = { ...one.context, properties: one.properties, rejectedByCdk, duplicateOf, nowSeconds: Date.now() / 1000 };
+        for (const { rule, message } of evaluate(RULES, facts, { labels: check.labels, groups: check.groups, samEvent: one.samEvent })) {
+          if (isAcknowledged(check.reportOn, rule.id) || inTemplate?.rules.has(rule.id)) {
+            continue;
+          }
+          if (rule.severity === RuleSeverity.ERROR) {
+            errors.push(message);
+          } else {
+            addWarning(mapping, rule.id, message);
+          }
         }
       }
       return errors;

@@ -5,7 +5,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, KinesisConsumerEventSource, KinesisEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from '../../lib';
+import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamSource } from '../../lib';
 
 // Many synths: aws-cdk-lib's template validator is exercised by the fuzz suite, not here.
 process.env.CDK_VALIDATION = 'false';
@@ -329,7 +329,6 @@ describe('kind inference from the EventSourceArn', () => {
     ['an MSK cluster ARN', { functionName: 'orders', eventSourceArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/orders/0b5e8f4a-1c2d-4e3f-9a8b-7c6d5e4f3a2b-1', startingPosition: 'TRIM_HORIZON', topics: ['orders'] }],
     ['an Amazon MQ broker ARN', { functionName: 'orders', eventSourceArn: 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-0b5e8f4a-1c2d-4e3f-9a8b-7c6d5e4f3a2b', queues: ['orders'] }],
     ['a DocumentDB cluster ARN', { functionName: 'orders', eventSourceArn: 'arn:aws:rds:us-east-1:123456789012:cluster:orders', startingPosition: 'LATEST', documentDbEventSourceConfig: { databaseName: 'orders' } }],
-    ['a DynamoDB table ARN (not its stream)', { functionName: 'orders', eventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders', startingPosition: 'AT_TIMESTAMP' }],
   ])('%s is skipped: no stream rule reports an error or a warning', (_, props) => {
     const { app, stack } = fixture();
     new lambda.CfnEventSourceMapping(stack, 'Raw', props);
@@ -349,13 +348,40 @@ describe('kind inference from the EventSourceArn', () => {
     expect(warnings(stack)).toEqual([]);
   });
 
-  test('Fn::GetAtt of a DynamoDB table Arn (the table, not its stream) is skipped', () => {
+  // Until issue 11 these two were skipped; AWS rejects both, so they are judged as the DynamoDB mappings they were meant to be.
+  test('Fn::GetAtt of a DynamoDB table Arn (the table, not its stream) fails ESM303, naming StreamArn, and is judged as a DynamoDB mapping', () => {
     const { app, stack, fn, table } = fixture();
-    new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: fn.functionName, eventSourceArn: table.tableArn, startingPosition: 'AT_TIMESTAMP' });
+    new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: fn.functionName, eventSourceArn: table.tableArn, startingPosition: 'AT_TIMESTAMP', maximumRetryAttempts: 3 });
     Aspects.of(app).add(new StreamEventSourceMappingChecks());
 
-    expect(synthErrors(app)).toEqual([]);
-    expect(warnings(stack)).toEqual([]);
+    expect(synthErrors(app)).toEqual([
+      '[Mixed/Raw] ESM103: StartingPosition is not supported for a DynamoDB stream, got "AT_TIMESTAMP"; use TRIM_HORIZON or LATEST (AT_TIMESTAMP is for Kinesis streams and consumers only)',
+      '[Mixed/Raw] ESM303: EventSourceArn is the ARN of DynamoDB table Customers6955EA0A (Fn::GetAtt returns the table ARN), not of its stream, got {"Fn::GetAtt":["Customers6955EA0A","Arn"]}; use Fn::GetAtt [Customers6955EA0A, StreamArn], with StreamSpecification set on the table',
+    ]);
+  });
+
+  test('a literal DynamoDB table ARN (not its stream) fails ESM302 and is judged as a DynamoDB mapping', () => {
+    const { app, stack } = fixture();
+    new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders', startingPosition: 'AT_TIMESTAMP', maximumRetryAttempts: 3 });
+    Aspects.of(app).add(new StreamEventSourceMappingChecks());
+
+    expect(synthErrors(app)).toEqual([
+      '[Mixed/Raw] ESM103: StartingPosition is not supported for a DynamoDB stream, got "AT_TIMESTAMP"; use TRIM_HORIZON or LATEST (AT_TIMESTAMP is for Kinesis streams and consumers only)',
+      '[Mixed/Raw] ESM302: EventSourceArn is a DynamoDB table ARN, not the ARN of its stream, got "arn:aws:dynamodb:us-east-1:123456789012:table/orders"; use an ARN of the form arn:<partition>:dynamodb:<region>:<12-digit account>:table/<table name>/stream/<stream label>',
+    ]);
+  });
+
+  test('Fn::GetAtt of an S3 bucket and a literal Firehose ARN fail ESM304', () => {
+    const { app, stack, fn } = fixture();
+    const bucket = new CfnResource(stack, 'Bucket', { type: 'AWS::S3::Bucket' });
+    new lambda.CfnEventSourceMapping(stack, 'FromBucket', { functionName: fn.functionName, eventSourceArn: bucket.getAtt('Arn').toString(), startingPosition: 'LATEST', maximumRetryAttempts: 3 });
+    new lambda.CfnEventSourceMapping(stack, 'FromFirehose', { functionName: 'orders', eventSourceArn: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/orders', startingPosition: 'LATEST', maximumRetryAttempts: 3 });
+    Aspects.of(app).add(new StreamEventSourceMappingChecks());
+
+    expect(synthErrors(app)).toEqual([
+      '[Mixed/FromBucket] ESM304: EventSourceArn is the ARN of S3 bucket Bucket, which event source mappings do not read, got {"Fn::GetAtt":["Bucket","Arn"]}; give the ARN of a Kinesis stream, Kinesis stream consumer or DynamoDB stream',
+      '[Mixed/FromFirehose] ESM304: EventSourceArn is an ARN of service firehose, which event source mappings do not read, got "arn:aws:firehose:us-east-1:123456789012:deliverystream/orders"; give the ARN of a Kinesis stream, Kinesis stream consumer or DynamoDB stream',
+    ]);
   });
 
   test('the same mappings are reported when their source is a stream: the checks above are not vacuous', () => {
@@ -437,22 +463,39 @@ describe('acknowledging', () => {
     expect(build(true)).toEqual([]);
   });
 
-  test('ESM804 on a default KinesisEventSource is a warning, acknowledgeable on the stack', () => {
-    const build = (acknowledge: boolean) => {
+  test('ESM804 on a default KinesisEventSource is an operations warning: hidden by default, shown with RuleGroup.OPERATIONS, acknowledgeable on the stack', () => {
+    const build = (acknowledge: boolean, ruleGroups?: RuleGroup[]) => {
       const { app, stack, fn, stream } = fixture();
       fn.addEventSource(new KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST }));
       if (acknowledge) {
         Annotations.of(stack).acknowledgeWarning('ESM804', 'replays are idempotent; records may block a shard');
       }
-      Aspects.of(app).add(new StreamEventSourceMappingChecks());
+      Aspects.of(app).add(new StreamEventSourceMappingChecks({ ruleGroups }));
       expect(synthErrors(app)).toEqual([]);
       return warnings(stack);
     };
 
-    expect(build(false)).toEqual([
+    const all = [RuleGroup.AWS_REJECTS, RuleGroup.NOT_VERIFIED, RuleGroup.OPERATIONS];
+    expect(build(false, all)).toEqual([
       '[Mixed/Handler/KinesisEventSource:MixedOrdersF2CBD0A7/Resource] ESM804: MaximumRetryAttempts is unlimited, as is MaximumRecordAgeInSeconds, and there is no on-failure destination: a record that keeps failing stalls its shard until it expires from the stream, got "(default: unlimited)"; set retryAttempts or maxRecordAge, and an onFailure destination to keep the failed batches [ack: ESM804]',
     ]);
-    expect(build(true)).toEqual([]);
+    expect(build(true, all)).toEqual([]);
+    expect(build(false)).toEqual([]);
+    expect(build(false, [RuleGroup.OPERATIONS])).toHaveLength(1);
+  });
+
+  test('ruleGroups selects what the aspect reports: errors alone, or warnings alone', () => {
+    const build = (ruleGroups: RuleGroup[]) => {
+      const { app, stack } = fixture();
+      const raw = new lambda.CfnEventSourceMapping(stack, 'Raw', { functionName: 'orders', eventSourceArn: KINESIS_ARN, startingPosition: 'LATEST', batchSize: 0, topics: ['orders'] });
+      raw.addPropertyOverride('MaximumRetryAttempts', 3);
+      Aspects.of(app).add(new StreamEventSourceMappingChecks({ ruleGroups }));
+      return [...synthErrors(app), ...(ruleGroups.includes(RuleGroup.AWS_REJECTS) ? [] : warnings(stack))];
+    };
+    expect(build([RuleGroup.AWS_REJECTS])).toEqual(['[Mixed/Raw] ESM201: BatchSize is out of range, got 0; use a whole number from 1 to 10000']);
+    expect(build([RuleGroup.NOT_VERIFIED])).toEqual([
+      '[Mixed/Raw] ESM002: Topics applies only to other event source types (SQS, Kafka, MQ, DocumentDB), got ["orders"]; remove Topics from this stream mapping [ack: ESM002]',
+    ]);
   });
 });
 

@@ -60,6 +60,16 @@ for requested in "${versions[@]}"; do
     echo "== test/example-logical-ids.test.ts skipped: the example app's functions run on lambda.Runtime.NODEJS_24_X, which aws-cdk-lib $installed does not have"
     ignore+=(/test/example-logical-ids.test.ts /test/nag/)
   fi
+  # APIs newer than the peer minimum that tests and README examples use as current users write them; the library
+  # itself works without them (a TableV2 stream policy it cannot add is listed for the owner instead, ESM903).
+  if ! (cd "$scratch" && node -e "process.exit(require('aws-cdk-lib').Stack.prototype.addStackDependency ? 0 : 1)"); then
+    echo "== test/readme and test/topology/failures.test.ts skipped: they order stacks with Stack.addStackDependency, which aws-cdk-lib $installed does not have"
+    ignore+=(/test/readme/ /test/topology/failures.test.ts)
+  fi
+  if ! (cd "$scratch" && node -e "process.exit(require('aws-cdk-lib/aws-dynamodb').TableV2.prototype.addToStreamResourcePolicy ? 0 : 1)"); then
+    echo "== test/topology/table-stream-policy.test.ts skipped: TableV2.addToStreamResourcePolicy does not exist in aws-cdk-lib $installed"
+    ignore+=(/test/topology/table-stream-policy.test.ts)
+  fi
   echo "== aws-cdk-lib $installed: jest (install $((SECONDS - start))s)"
   (cd "$scratch" && npx jest --ci --coverage=false --testPathIgnorePatterns "${ignore[@]}") > "$scratch/jest.log" 2>&1
   status=$?

@@ -10,7 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingProps, StreamSource } from '../../lib';
+import { RuleGroup, StreamEventSourceMapping, StreamEventSourceMappingChecks, StreamEventSourceMappingProps, StreamSource } from '../../lib';
 import { DDB_STREAM_ARN, ENV, KINESIS_READ, STREAM_ARN, newStack } from '../support/stacks';
 
 const QUALIFIED_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders:live';
@@ -731,6 +731,22 @@ describe('warnings', () => {
       + 'a record that keeps failing stalls its shard until it expires from the stream, got "(default: unlimited)"; '
       + 'set retryAttempts or maxRecordAge, and an onFailure destination to keep the failed batches [ack: ESM804]',
     ]]);
+  });
+
+  test('ruleGroups without OPERATIONS silences ESM804; with OPERATIONS alone, only it is shown', () => {
+    const build = (ruleGroups: RuleGroup[]) => {
+      const { stack, fn } = newStack();
+      new StreamEventSourceMapping(stack, 'Mapping', {
+        target: fn,
+        source: StreamSource.fromKinesisStreamArn(STREAM_ARN),
+        startingPosition: lambda.StartingPosition.LATEST,
+        filters: [1, 2, 3, 4, 5, 6].map((n) => ({ pattern: JSON.stringify({ data: { n: [n] } }) })),
+        ruleGroups,
+      });
+      return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => (w.entry.data as string).slice(0, 6));
+    };
+    expect(build([RuleGroup.AWS_REJECTS, RuleGroup.NOT_VERIFIED])).toEqual(['ESM803']);
+    expect(build([RuleGroup.OPERATIONS])).toEqual(['ESM804']);
   });
 
   test('ESM804 can be acknowledged on the mapping', () => {

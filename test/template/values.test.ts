@@ -1,5 +1,5 @@
 import {
-  containsUnknown, isIntrinsic, mayBeAbsent, partialString, rawValueAt, UNKNOWN, valueAt,
+  containsUnknown, HOLE, isIntrinsic, literalParts, mayBeAbsent, partialString, rawValueAt, UNKNOWN, valueAt,
 } from '../../lib/template/values';
 
 const PARTITION = { Ref: 'AWS::Partition' };
@@ -87,6 +87,21 @@ describe('mayBeAbsent', () => {
   });
 });
 
+describe('literalParts', () => {
+  test.each([
+    ['a literal', 'orders', 'orders'],
+    ['a parameter', { Ref: 'P' }, HOLE],
+    ['Fn::Sub with a parameter', { 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Name}' }, `arn:aws:kinesis:us-east-1:123456789012:stream/${HOLE}`],
+    ['Fn::Join with a GetAtt', join('', ['arn:aws:dynamodb:', REGION, ':', { 'Fn::GetAtt': ['T', 'Name'] }, '/stream/x']), `arn:aws:dynamodb:us-east-1:${HOLE}/stream/x`],
+    ['Fn::Select of an unresolved value', select(0, ':', { Ref: 'P' }), HOLE],
+    ['Fn::Sub with a bad variable map', { 'Fn::Sub': ['x', ['y']] }, HOLE],
+    ['a number', 7, undefined],
+    ['a list', ['a'], undefined],
+  ])('%s', (_name, value, expected) => {
+    expect(literalParts(value)).toBe(expected);
+  });
+});
+
 describe('partialString', () => {
   test.each([
     ['a literal string', 'orders', { text: 'orders', exact: true }],
@@ -110,6 +125,12 @@ describe('partialString', () => {
     ['Select inside Join', join('', ['fn-', select(1, '/', 'a/b')]), { text: 'fn-b', exact: true }],
     ['Split on ":" of a Join whose account part is split', select(4, ':', join(':', ['arn', PARTITION, 'sqs', REGION, ACCOUNT, 'q'])), { text: '123456789012', exact: false }],
     ['Select of a Select', select(1, '.', select(1, '/', 'x/a.b')), { text: 'b', exact: true }],
+    ['Fn::Sub of a literal', { 'Fn::Sub': 'orders' }, { text: 'orders', exact: true }],
+    ['Fn::Sub with pseudo parameters', { 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/o' },
+      { text: 'arn:aws:kinesis:us-east-1:123456789012:stream/o', exact: false }],
+    ['Fn::Sub with a literal variable, spaces inside the braces', { 'Fn::Sub': ['stream/${ Name }', { Name: 'orders' }] }, { text: 'stream/orders', exact: true }],
+    ['Fn::Sub with an escaped ${!Literal}', { 'Fn::Sub': 'a-${!Literal}' }, { text: 'a-${Literal}', exact: true }],
+    ['Fn::Sub with a variable bound to a Join', { 'Fn::Sub': ['${A}/x', { A: join('-', ['a', 'b']) }] }, { text: 'a-b/x', exact: true }],
   ])('%s', (_name, value, expected) => {
     expect(partialString(value)).toEqual(expected);
   });
@@ -120,7 +141,11 @@ describe('partialString', () => {
     ['AWS::NoValue', { Ref: 'AWS::NoValue' }],
     ['a Ref to a non-string', { Ref: 7 }],
     ['Fn::GetAtt', { 'Fn::GetAtt': ['R', 'Arn'] }],
-    ['Fn::Sub', { 'Fn::Sub': 'arn:${AWS::Partition}:x' }],
+    ['Fn::Sub with a parameter', { 'Fn::Sub': 'arn:${AWS::Partition}:${P}' }],
+    ['Fn::Sub with an attribute', { 'Fn::Sub': '${Stream.Arn}' }],
+    ['Fn::Sub with a variable bound to a Ref', { 'Fn::Sub': ['x-${Name}', { Name: { Ref: 'P' } }] }],
+    ['Fn::Sub that is neither a string nor a pair', { 'Fn::Sub': 7 }],
+    ['Fn::Sub with variables that are not an object', { 'Fn::Sub': ['x', ['y']] }],
     ['Fn::Join with an unresolved part', join('', ['a', { Ref: 'P' }])],
     ['Fn::Join with a non-string delimiter', { 'Fn::Join': [1, ['a']] }],
     ['Fn::Join of an unresolved list', { 'Fn::Join': ['', { Ref: 'List' }] }],

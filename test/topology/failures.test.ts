@@ -17,7 +17,7 @@ function functionStack(app: App, roleName?: string) {
   const stack = new Stack(app, 'Functions', { env: ENV_A });
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), roleName });
   const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_24_X,
+    runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => {};'),
     role,
@@ -197,7 +197,7 @@ test('README "Across accounts": the function\'s stack, the owner\'s stack and a 
     roleName: PhysicalName.GENERATE_IF_NEEDED,
   });
   const handler = new lambda.Function(functions, 'Handler', {
-    runtime: lambda.Runtime.NODEJS_24_X,
+    runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => {};'),
     role,

@@ -91,7 +91,7 @@ function build(cell: Cell): Built {
     roleName: PhysicalName.GENERATE_IF_NEEDED,
   });
   const fn = new lambda.Function(functions, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_24_X,
+    runtime: lambda.Runtime.NODEJS_22_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => {};'),
     role,

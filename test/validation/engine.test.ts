@@ -1,4 +1,4 @@
-import { ALL_KINDS, DYNAMODB_KINDS, KINESIS_KINDS, Rule, RULES, RuleSeverity } from '../../lib/rules';
+import { ALL_KINDS, DYNAMODB_KINDS, groupOf, KINESIS_KINDS, Rule, RuleGroup, RULES, RuleSeverity } from '../../lib/rules';
 import { StreamSourceKind } from '../../lib/template/stream-source-kind';
 import { evaluate, formatMessage, MessageLabels } from '../../lib/validation/engine';
 
@@ -94,6 +94,43 @@ describe('formatMessage', () => {
   test('a string is shown whole, however long (names, ARNs and statements to grant stay readable)', () => {
     const got = 'y'.repeat(300);
     expect(formatMessage(rule, { problem: 'is wrong', got, fix: 'fix it' }, L1)).toBe(`ESM990: BatchSize is wrong, got "${got}"; fix it`);
+  });
+});
+
+describe('evaluate: rule groups', () => {
+  const error: Rule = { ...probe('ESM971', ALL_KINDS, FOUND), severity: RuleSeverity.ERROR };
+  const warning = probe('ESM972', ALL_KINDS, FOUND);
+  const operations: Rule = { ...probe('ESM973', ALL_KINDS, FOUND), group: RuleGroup.OPERATIONS };
+  const rules = [error, warning, operations];
+
+  test('a rule\'s group is its own, or AWS_REJECTS for an error and NOT_VERIFIED for a warning', () => {
+    expect(rules.map(groupOf)).toEqual([RuleGroup.AWS_REJECTS, RuleGroup.NOT_VERIFIED, RuleGroup.OPERATIONS]);
+  });
+
+  test.each<[RuleGroup[] | undefined, string[]]>([
+    [undefined, ['ESM971', 'ESM972', 'ESM973']],
+    [[], []],
+    [[RuleGroup.AWS_REJECTS], ['ESM971']],
+    [[RuleGroup.NOT_VERIFIED, RuleGroup.OPERATIONS], ['ESM972', 'ESM973']],
+    [[RuleGroup.OPERATIONS], ['ESM973']],
+  ])('groups %j run %j', (groups, expected) => {
+    expect(evaluate(rules, { properties: {}, nowSeconds: NOW }, { ...L1, groups }).map((v) => v.rule.id)).toEqual(expected);
+  });
+
+  test('ESM000 (a rule of a chosen group threw) is reported whatever the groups, though it is a warning', () => {
+    const throwing: Rule = { ...error, check: () => { throw new Error('bug'); } };
+    const violations = evaluate([throwing], { properties: {}, nowSeconds: NOW }, { ...L1, groups: [RuleGroup.AWS_REJECTS] });
+    expect(violations.map((v) => [v.rule.id, v.rule.severity])).toEqual([['ESM000', RuleSeverity.WARNING]]);
+  });
+
+  test('the table\'s operations rules are ESM804 and ESM805; every error is AWS_REJECTS', () => {
+    expect(RULES.filter((rule) => groupOf(rule) === RuleGroup.OPERATIONS).map((rule) => rule.id)).toEqual(['ESM804', 'ESM805']);
+    expect(RULES.filter((rule) => rule.severity === RuleSeverity.ERROR && groupOf(rule) !== RuleGroup.AWS_REJECTS)).toEqual([]);
+  });
+
+  test('each violation carries the property it is about', () => {
+    const found = evaluate([{ ...warning, check: () => [FOUND, { ...FOUND, path: 'FilterCriteria.Filters[1].Pattern' }] }], { properties: {}, nowSeconds: NOW }, L1);
+    expect(found.map((v) => v.path)).toEqual(['BatchSize', 'FilterCriteria.Filters[1].Pattern']);
   });
 });
 

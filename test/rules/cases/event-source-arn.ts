@@ -71,7 +71,46 @@ export const MISMATCH_CASES: RuleCase[] = [
   { name: 'an ARN joined with an unresolved part passes ESM302', kind: D, set: { EventSourceArn: { 'Fn::Join': ['', ['arn:aws:dynamodb:us-east-1:123456789012:table/', REF]] } }, expected: [] },
 ];
 
+const TABLE_ARN = { 'Fn::GetAtt': ['Orders', 'Arn'] };
+const TABLE_PROBLEM = {
+  reason: 'not-a-stream-arn' as const,
+  is: 'the ARN of DynamoDB table Orders (Fn::GetAtt returns the table ARN), not of its stream',
+  fix: 'use Fn::GetAtt [Orders, StreamArn], with StreamSpecification set on the table',
+};
+const BUCKET_PROBLEM = {
+  reason: 'unsupported-service' as const,
+  is: 'the ARN of S3 bucket Bucket, which event source mappings do not read',
+  fix: 'give the ARN of a Kinesis stream, Kinesis stream consumer or DynamoDB stream',
+};
+
+/** The source problems come from readSource (test/template/source-kind.test.ts); these rows check that the rules report them. */
+export const SOURCE_PROBLEM_CASES: RuleCase[] = [
+  { name: 'GetAtt of a table\'s Arn fails ESM303', kind: D, set: { EventSourceArn: TABLE_ARN }, facts: { sourceProblem: TABLE_PROBLEM }, expected: ['ESM303'] },
+  { name: 'GetAtt of a table\'s StreamArn passes ESM303', kind: D, set: { EventSourceArn: { 'Fn::GetAtt': ['Orders', 'StreamArn'] } }, expected: [] },
+  { name: 'Ref of a Kinesis stream (its name) fails ESM303', kind: K, set: { EventSourceArn: REF }, facts: { sourceProblem: { ...TABLE_PROBLEM, is: 'the name of Kinesis stream P', fix: 'use Fn::GetAtt [P, Arn]' } }, expected: ['ESM303'] },
+  { name: 'an unsupported service passes ESM303', kind: UNKNOWN_KIND, set: { EventSourceArn: GET_ATT }, facts: { sourceProblem: BUCKET_PROBLEM }, expected: ['ESM304'] },
+  { name: 'GetAtt of an S3 bucket fails ESM304', kind: UNKNOWN_KIND, set: { EventSourceArn: { 'Fn::GetAtt': ['Bucket', 'Arn'] } }, facts: { sourceProblem: BUCKET_PROBLEM }, expected: ['ESM304'] },
+  { name: 'a table ARN passes ESM304', kind: D, set: { EventSourceArn: TABLE_ARN }, facts: { sourceProblem: TABLE_PROBLEM }, expected: ['ESM303'] },
+  { name: 'a stream of known kind without a problem passes ESM303 and ESM304', kind: K, expected: [] },
+];
+
 export const EVENT_SOURCE_ARN_MESSAGES: MessageCase[] = [
+  {
+    name: 'ESM303 message',
+    labels: false,
+    kind: D,
+    set: { EventSourceArn: TABLE_ARN },
+    facts: { sourceProblem: TABLE_PROBLEM },
+    messages: ['ESM303: EventSourceArn is the ARN of DynamoDB table Orders (Fn::GetAtt returns the table ARN), not of its stream, got {"Fn::GetAtt":["Orders","Arn"]}; use Fn::GetAtt [Orders, StreamArn], with StreamSpecification set on the table'],
+  },
+  {
+    name: 'ESM304 message',
+    labels: true,
+    kind: UNKNOWN_KIND,
+    set: { EventSourceArn: 'arn:aws:s3:::orders' },
+    facts: { sourceProblem: { ...BUCKET_PROBLEM, is: 'an ARN of service s3, which event source mappings do not read' } },
+    messages: ['ESM304: source (EventSourceArn) is an ARN of service s3, which event source mappings do not read, got "arn:aws:s3:::orders"; give the ARN of a Kinesis stream, Kinesis stream consumer or DynamoDB stream'],
+  },
   {
     name: 'ESM301 message',
     labels: false,
@@ -123,4 +162,4 @@ export const EVENT_SOURCE_ARN_MESSAGES: MessageCase[] = [
   },
 ];
 
-export const CASES = [...ESM301_CASES, ...ARN_SHAPE_CASES, ...MISMATCH_CASES];
+export const CASES = [...ESM301_CASES, ...ARN_SHAPE_CASES, ...MISMATCH_CASES, ...SOURCE_PROBLEM_CASES];
