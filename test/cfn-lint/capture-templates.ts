@@ -18,6 +18,11 @@ if (dir) {
     const state = expect.getState();
     const test = `${path.relative(process.cwd(), state.testPath ?? 'unknown')} > ${state.currentTestName ?? '(outside a test)'}`;
     for (const stack of assembly.stacksRecursively) {
+      // A stack without resources is no template CloudFormation would deploy (the README runner's host stack,
+      // when an example builds its own app): nothing to lint.
+      if (Object.keys((stack.template as { Resources?: object }).Resources ?? {}).length === 0) {
+        continue;
+      }
       const text = JSON.stringify(stack.template, undefined, 1);
       const hash = crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
       const file = path.join(dir, `${hash}.template.json`);
