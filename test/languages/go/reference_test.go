@@ -100,7 +100,7 @@ func referenceStack() (awscdk.App, awscdk.Stack, cdkstreamesm.StreamEventSourceM
 	cdkstreamesm.NewStreamEventSourceMapping(stack, jsii.String("ImportedTableMapping"), &cdkstreamesm.StreamEventSourceMappingProps{
 		Target: handler,
 		Source: cdkstreamesm.StreamSource_FromDynamoDbStreamArn(
-			jsii.String("arn:aws:dynamodb:us-east-1:123456789012:table/Legacy/stream/2026-01-01T00:00:00.000")),
+			jsii.String("arn:aws:dynamodb:us-east-1:123456789012:table/Legacy/stream/2026-01-01T00:00:00.000"), nil),
 		StartingPosition: awslambda.StartingPosition_LATEST,
 	})
 
