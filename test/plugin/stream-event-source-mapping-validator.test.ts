@@ -52,8 +52,10 @@ describe('StreamEventSourceMappingValidator', () => {
     const expectedPaths = ['Orders/Raw', 'Orders/Risky', 'Orders/Nested/Deep'];
     constructPaths.forEach((path, i) => expect([undefined, expectedPaths[i]]).toContain(path));
     const violations = reported.map((v) => ({
-      ruleName: v.ruleName, description: v.description, severity: v.severity,
-      violatingResources: v.violatingResources.map(({ resourceLogicalId, templatePath, locations }) => ({ resourceLogicalId, templatePath, locations })),
+      ruleName: v.ruleName,
+      description: v.description,
+      severity: v.severity,
+      violatingResources: v.violatingResources.map((r) => ({ resourceLogicalId: r.resourceLogicalId, templatePath: r.templatePath, locations: r.locations })),
     }));
     const nestedTemplate = (violations[2].violatingResources[0] as { templatePath: string }).templatePath;
     expect(nestedTemplate).toMatch(/^OrdersNested[0-9A-F]{8}\.nested\.template\.json$/);
