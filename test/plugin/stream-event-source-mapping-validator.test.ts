@@ -55,7 +55,11 @@ describe('StreamEventSourceMappingValidator', () => {
       ruleName: v.ruleName,
       description: v.description,
       severity: v.severity,
-      violatingResources: v.violatingResources.map((r) => ({ resourceLogicalId: r.resourceLogicalId, templatePath: r.templatePath, locations: r.locations })),
+      violatingResources: v.violatingResources.map((r) => ({
+        resourceLogicalId: r.resourceLogicalId,
+        templatePath: r.templatePath,
+        locations: r.locations,
+      })),
     }));
     const nestedTemplate = (violations[2].violatingResources[0] as { templatePath: string }).templatePath;
     expect(nestedTemplate).toMatch(/^OrdersNested[0-9A-F]{8}\.nested\.template\.json$/);
