@@ -3,6 +3,7 @@ import { InputError } from './parse';
 import { RuleGroup, RuleSeverity } from '../rules';
 import { propertyLocation } from '../template/mappings';
 import { isObject } from '../template/values';
+import { isAcknowledgedAtPath } from '../validation/acknowledgements';
 import { checkTemplate } from '../validation/template-check';
 
 /** One finding as the command prints it. */
@@ -57,8 +58,7 @@ export function checkInputs(inputs: readonly TemplateInput[], options: CommandOp
       const resource = resources[logicalId];
       const metadata = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata : {};
       const constructPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : constructPathOf?.(logicalId);
-      if (constructPath !== undefined && acknowledgedPaths.some((ack) => ack.ruleId === finding.ruleId
-        && (`/${constructPath}` === ack.path || `/${constructPath}`.startsWith(`${ack.path}/`)))) {
+      if (constructPath !== undefined && isAcknowledgedAtPath(acknowledgedPaths, constructPath, finding.ruleId)) {
         continue;
       }
       const where = parsed.position(['Resources', logicalId, ...propertyLocation(finding.mapping, finding.path)]);

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { InputError, parseTemplate, ParsedTemplate } from './parse';
 import { nestedTemplates } from '../template/mappings';
-import { ACKNOWLEDGEMENT_METADATA } from '../validation/acknowledgements';
+import { AcknowledgedPath, acknowledgementsIn, ArtifactMetadata } from '../validation/acknowledgements';
 
 /** One template to judge, with what a cloud assembly adds: rules acknowledged in CDK, by construct path. */
 export interface TemplateInput {
   readonly parsed: ParsedTemplate;
   /** Construct paths (`/Stack/Mapping`) and the rules acknowledged there with `StreamEventSourceMappingChecks.acknowledge`. */
-  readonly acknowledgedPaths: ReadonlyArray<{ readonly path: string; readonly ruleId: string }>;
+  readonly acknowledgedPaths: readonly AcknowledgedPath[];
   /** Construct path of a resource (`Stack/Mapping/Resource`), from the manifest, where the template has no `aws:cdk:path`. */
   readonly constructPathOf?: (logicalId: string) => string | undefined;
 }
@@ -53,8 +53,6 @@ interface Manifest {
   }>;
 }
 
-type ArtifactMetadata = Record<string, ReadonlyArray<{ readonly type?: string; readonly data?: unknown }>>;
-
 function readJson<T>(file: string, what: string): T {
   try {
     return JSON.parse(readFileSync(file, 'utf-8')) as T;
@@ -68,15 +66,13 @@ function readAssembly(dir: string): TemplateInput[] {
   const manifest = readJson<Manifest>(join(dir, 'manifest.json'), 'manifest');
   const inputs: TemplateInput[] = [];
   const read = new Set<string>();
-  const allAcknowledged: Array<{ path: string; ruleId: string }> = [];
+  const allAcknowledged: AcknowledgedPath[] = [];
   const stacks = Object.values(manifest.artifacts ?? {}).filter((a) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile);
   for (const artifact of stacks) {
     // aws-cdk-lib writes construct metadata into the manifest, or (newer) into a file beside it.
     const metadata: ArtifactMetadata = artifact.metadata
       ?? (artifact.additionalMetadataFile ? readJson<ArtifactMetadata>(join(dir, artifact.additionalMetadataFile), 'metadata') : {});
-    const acknowledgedPaths = Object.entries(metadata).flatMap(([path, entries]) => entries
-      .filter((entry) => entry.type === ACKNOWLEDGEMENT_METADATA)
-      .map((entry) => ({ path, ruleId: String((entry.data as { ruleId?: unknown } | undefined)?.ruleId) })));
+    const acknowledgedPaths = acknowledgementsIn(metadata);
     allAcknowledged.push(...acknowledgedPaths);
     const paths = new Map(Object.entries(metadata).flatMap(([path, entries]) => entries
       .filter((entry) => entry.type === 'aws:cdk:logicalId' && typeof entry.data === 'string')

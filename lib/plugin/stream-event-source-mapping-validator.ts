@@ -8,7 +8,7 @@ import { DEFAULT_GROUPS, RULES, RuleSeverity } from '../rules';
 import { RuleGroup } from '../rules/rule-group';
 import { nestedTemplates, propertyLocation } from '../template/mappings';
 import { isObject } from '../template/values';
-import { isAcknowledged } from '../validation/acknowledgements';
+import { AcknowledgedPath, acknowledgementsIn, ArtifactMetadata, isAcknowledged, isAcknowledgedAtPath } from '../validation/acknowledgements';
 import { checkTemplate } from '../validation/template-check';
 
 /** Options of the `StreamEventSourceMappingValidator` plugin. */
@@ -42,6 +42,7 @@ export class StreamEventSourceMappingValidator implements IPolicyValidationPlugi
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
     const violations: PolicyViolationBeta1[] = [];
     const seen = new Set<string>();
+    const assemblies = new Map<string, AcknowledgedPath[]>();
     // Nested stacks are not among CDK's template paths: their templates are named by the parent's aws:asset:path,
     // or (without asset metadata) found beside it by name.
     const beside = [...new Set(context.templatePaths.map((path) => dirname(path)))].flatMap((dir) => readdirSync(dir)
@@ -69,8 +70,7 @@ export class StreamEventSourceMappingValidator implements IPolicyValidationPlugi
         const { logicalId } = finding.mapping;
         const resource = resources[logicalId];
         const path = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
-        const construct = typeof path === 'string' ? findConstruct(context.appConstruct, path) : undefined;
-        if (construct && isAcknowledged(construct, finding.ruleId)) {
+        if (typeof path === 'string' && acknowledged(context.appConstruct, path, templatePath, finding.ruleId, assemblies)) {
           continue;
         }
         violations.push({
@@ -84,6 +84,53 @@ export class StreamEventSourceMappingValidator implements IPolicyValidationPlugi
     }
     return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations };
   }
+}
+
+/**
+ * Whether `ruleId` was acknowledged (StreamEventSourceMappingChecks.acknowledge) on the construct at `path` or above
+ * it: from the construct tree where CDK hands the plugin the app (recent releases), else from the acknowledgement
+ * metadata of the cloud assembly beside the template (2.215.0 passes template paths only). The assembly holds the
+ * metadata of the stacks' constructs, nested stacks' included, so an acknowledgement on the App or a Stage itself is
+ * seen only through the tree.
+ */
+function acknowledged(app: IConstruct | undefined, path: string, templatePath: string, ruleId: string,
+  assemblies: Map<string, AcknowledgedPath[]>): boolean {
+  const construct = app ? findConstruct(app, path) : undefined;
+  if (construct) {
+    return isAcknowledged(construct, ruleId);
+  }
+  const dir = dirname(templatePath);
+  let recorded = assemblies.get(dir);
+  if (!recorded) {
+    recorded = assemblyAcknowledgements(dir);
+    assemblies.set(dir, recorded);
+  }
+  return isAcknowledgedAtPath(recorded, path, ruleId);
+}
+
+/**
+ * The acknowledgements of every stack of the cloud assembly in `dir`, from the construct metadata of its
+ * `manifest.json`: inline (older releases) or in each artifact's additionalMetadataFile (current ones). Nothing
+ * where a file is missing or unreadable: the finding is then reported, never hidden by a guess.
+ */
+function assemblyAcknowledgements(dir: string): AcknowledgedPath[] {
+  const readJson = (file: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(dir, file), 'utf-8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const manifest = readJson('manifest.json');
+  const artifacts = isObject(manifest) && isObject(manifest.artifacts) ? Object.values(manifest.artifacts) : [];
+  return artifacts.flatMap((artifact) => {
+    if (!isObject(artifact)) {
+      return [];
+    }
+    const metadata = isObject(artifact.metadata) ? artifact.metadata
+      : typeof artifact.additionalMetadataFile === 'string' ? readJson(artifact.additionalMetadataFile) : undefined;
+    return isObject(metadata) ? acknowledgementsIn(metadata as ArtifactMetadata) : [];
+  });
 }
 
 /** The construct at a path (`Stack/Mapping/Resource`) under the app; undefined when a step is missing. */

@@ -21,3 +21,25 @@ export function acknowledgeRule(scope: IConstruct, ruleId: string, reason: strin
 export function isAcknowledged(node: IConstruct, ruleId: string): boolean {
   return node.node.scopes.some((scope) => ACKNOWLEDGED.get(scope)?.has(ruleId));
 }
+
+/** A rule acknowledged on a construct path (`/Stack/Mapping`), as the cloud assembly records it. */
+export interface AcknowledgedPath {
+  readonly path: string;
+  readonly ruleId: string;
+}
+
+/** A cloud assembly artifact's construct metadata: construct path (`/Stack/Mapping`) -> entries. */
+export type ArtifactMetadata = Record<string, ReadonlyArray<{ readonly type?: string; readonly data?: unknown }>>;
+
+/** The acknowledgements recorded in an artifact's metadata (by `acknowledgeRule`). */
+export function acknowledgementsIn(metadata: ArtifactMetadata): AcknowledgedPath[] {
+  return Object.entries(metadata).flatMap(([path, entries]) => (Array.isArray(entries) ? entries : [])
+    .filter((entry) => entry?.type === ACKNOWLEDGEMENT_METADATA)
+    .map((entry) => ({ path, ruleId: String((entry.data as { ruleId?: unknown } | undefined)?.ruleId) })));
+}
+
+/** Whether `ruleId` is acknowledged at a construct path (`Stack/Mapping/Resource`) or above it. */
+export function isAcknowledgedAtPath(acknowledged: readonly AcknowledgedPath[], constructPath: string, ruleId: string): boolean {
+  const path = `/${constructPath}`;
+  return acknowledged.some((ack) => ack.ruleId === ruleId && (path === ack.path || path.startsWith(`${ack.path}/`)));
+}

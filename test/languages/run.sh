@@ -159,7 +159,7 @@ run_java() {
   start=$(now)
   [ -n "$JAR" ] || { fail_setup java "no jar in dist/java"; return; }
   # The README's <dependency> block is the one the app's pom.xml uses.
-  if ! normalize < "$dir/pom.xml" | grep -qF "$(readme_block java-dependency | normalize)"; then
+  if ! normalize < "$dir/pom.xml" | grep -F "$(readme_block java-dependency | normalize)" > /dev/null; then
     fail_setup java "test/languages/java/pom.xml does not hold README.md's <dependency> block"; return
   fi
   # The README's java-local block installs this build into the local Maven repository.
@@ -183,7 +183,7 @@ run_go() {
   # The app's go.mod names aws-cdk-go only; the README's go-local block adds the module, in a copy of the app.
   rm -rf "$DIST/languages/go-app" && cp -r "$dir" "$DIST/languages/go-app" && dir="$DIST/languages/go-app"
   run_readme_block go-local "$dir" || { fail_setup go "README.md go-local failed"; return; }
-  if ! normalize < "$dir/go.mod" | grep -qF "$(readme_block go-replace | normalize)"; then
+  if ! normalize < "$dir/go.mod" | grep -F "$(readme_block go-replace | normalize)" > /dev/null; then
     fail_setup go "go.mod after README.md go-local lacks README.md's replace line"; return
   fi
   (cd "$dir" && go mod tidy) || { fail_setup go "go mod tidy failed"; return; }

@@ -36,17 +36,30 @@ node -e "const p = require('$work/pack.json')[0]; console.log('== tarball: ' + p
 mapfile -t listed < <(tar -tzf "$tarball" | sed 's|^package/||')
 sources=$(printf '%s\n' "${listed[@]}" | grep -E '\.ts$' | grep -vE '\.d\.ts$' || true)
 if [ -z "$sources" ]; then ok "the tarball holds no TypeScript source beside its declarations"; else fail "the tarball holds TypeScript sources:"; echo "$sources" | sed 's/^/  /'; fi
+# A set of the listed files (not `printf | grep -q`: under pipefail, grep -q exiting at the first match makes the
+# pipeline fail with SIGPIPE whenever printf is still writing, so a file that is there would be reported missing).
+declare -A packed=()
+for f in "${listed[@]}"; do packed[$f]=1; done
 missing=""
-for js in $(printf '%s\n' "${listed[@]}" | grep -E '^lib/.*\.js$'); do
-  printf '%s\n' "${listed[@]}" | grep -qxF "${js%.js}.d.ts" || missing="$missing ${js%.js}.d.ts"
+for js in "${listed[@]}"; do
+  [[ "$js" =~ ^lib/.*\.js$ ]] || continue
+  [ -n "${packed[${js%.js}.d.ts]:-}" ] || missing="$missing ${js%.js}.d.ts"
 done
-if [ -z "$missing" ] && printf '%s\n' "${listed[@]}" | grep -qxF lib/index.d.ts && printf '%s\n' "${listed[@]}" | grep -qxF .jsii; then
+if [ -z "$missing" ] && [ -n "${packed[lib/index.d.ts]:-}" ] && [ -n "${packed[.jsii]:-}" ]; then
   ok "every lib/**/*.js has its .d.ts, and lib/index.d.ts and .jsii are packed"
 else
   fail "declarations missing from the tarball:${missing:- lib/index.d.ts or .jsii}"
 fi
-unexpected=$(printf '%s\n' "${listed[@]}" | grep -vE '^(lib/.*\.(js|d\.ts)|\.jsii|\.jsii\.tabl\.json|package\.json|README\.md|RULES\.md|API\.md|LICENSE)$' || true)
-if [ -z "$unexpected" ]; then ok "the tarball holds lib/ (JavaScript, declarations), .jsii (and rosetta's .jsii.tabl.json), package.json and the docs only"; else fail "unexpected files in the tarball:"; echo "$unexpected" | sed 's/^/  /'; fi
+# The bundled dependencies (package.json bundledDependencies: jsii bundles a library's runtime dependencies) are
+# packed under node_modules/ with their own files; each must be there, and nothing else under node_modules/.
+mapfile -t bundled < <(node -p "(require('./package.json').bundledDependencies || []).join('\n')" | sed '/^$/d')
+bundled_re=$(IFS='|'; echo "${bundled[*]}")
+for dep in "${bundled[@]}"; do
+  if [ -n "${packed[node_modules/$dep/package.json]:-}" ]; then ok "the bundled dependency $dep is packed"; else fail "the bundled dependency $dep is not in the tarball"; fi
+done
+unexpected=$(printf '%s\n' "${listed[@]}" | grep -vE '^(lib/.*\.(js|d\.ts)|\.jsii|\.jsii\.tabl\.json|package\.json|README\.md|RULES\.md|API\.md|LICENSE)$' \
+  | { if [ -n "$bundled_re" ]; then grep -vE "^node_modules/($bundled_re)/" || true; else cat; fi } || true)
+if [ -z "$unexpected" ]; then ok "the tarball holds lib/ (JavaScript, declarations), .jsii (and rosetta's .jsii.tabl.json), package.json, the docs and the bundled ${bundled[*]:-(none)} only"; else fail "unexpected files in the tarball:"; echo "$unexpected" | sed 's/^/  /'; fi
 
 # --- the consumer -------------------------------------------------------------------------------------------
 cdk_version="${PACKAGE_CDK_VERSION:-$(npm view aws-cdk-lib version)}"
@@ -78,6 +91,30 @@ if [ -z "$ours" ]; then
   ok "the package's declarations type-check with skipLibCheck false ($(grep -cE '^node_modules/aws-cdk-lib/.*error TS' "$work/tsc-lib.log") errors in aws-cdk-lib's own, not judged)"
 else
   fail "errors outside aws-cdk-lib with skipLibCheck false:"; echo "$ours" | head -40
+fi
+
+# The command, as the README tells users to run it from the installed package (npx resolves the package's bin): a
+# template with one error finding exits 1 with the finding at its line and column, a valid one exits 0.
+mkdir -p "$consumer/templates"
+cat > "$consumer/templates/bad.yaml" <<'YAML'
+Resources:
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: orders
+      EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/Orders/stream/2026-01-01T00:00:00.000
+      StartingPosition: AT_TIMESTAMP
+YAML
+sed 's/AT_TIMESTAMP/LATEST/' "$consumer/templates/bad.yaml" > "$consumer/templates/good.yaml"
+(cd "$consumer" && npx --no-install cdk-stream-event-source-mapping check templates/bad.yaml) > "$work/cli-bad.log" 2>&1
+bad_status=$?
+(cd "$consumer" && npx --no-install cdk-stream-event-source-mapping check templates/good.yaml) > "$work/cli-good.log" 2>&1
+good_status=$?
+expected_finding='templates/bad.yaml:7:7: ESM103 error: StartingPosition is not supported for a DynamoDB stream, got "AT_TIMESTAMP"; use TRIM_HORIZON or LATEST (AT_TIMESTAMP is for Kinesis streams and consumers only) [Mapping]'
+if [ "$bad_status" -eq 1 ] && [ "$(head -1 "$work/cli-bad.log")" = "$expected_finding" ] && [ "$good_status" -eq 0 ]; then
+  ok "the installed command finds ESM103 at templates/bad.yaml:7:7 (exit 1) and passes the valid template (exit 0)"
+else
+  fail "the installed command: exit $bad_status and $good_status (expected 1 and 0)"; cat "$work/cli-bad.log" "$work/cli-good.log" | head -20
 fi
 
 if (cd "$consumer" && npx tsc -p tsconfig.json) > "$work/emit.log" 2>&1 || [ -f "$consumer/out/app.js" ]; then
