@@ -79,6 +79,10 @@ export function isOtherEnvironment(env: ResourceEnvironment, stack: Stack): bool
  * that has no physical name ("Cannot use resource ... in a cross-environment fashion"); undefined when it resolves.
  */
 export function unnameableIn(stack: Stack, value: string): string | undefined {
+  // Only a token can reference a resource; resolving every literal ARN was a measurable part of synth.
+  if (!Token.isUnresolved(value)) {
+    return undefined;
+  }
   try {
     stack.resolve(value);
     return undefined;
@@ -278,5 +282,5 @@ export function roleArnText(mapping: IConstruct, role: iam.IRole): string {
   const arn = name !== undefined && !Token.isUnresolved(name)
     ? roleStack.formatArn({ partition, region: '', service: 'iam', resource: 'role', resourceName: name })
     : role.roleArn;
-  return subNotation(Stack.of(mapping).resolve(arn));
+  return Token.isUnresolved(arn) ? subNotation(Stack.of(mapping).resolve(arn)) : arn;
 }
