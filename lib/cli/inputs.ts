@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { InputError, parseTemplate, ParsedTemplate } from './parse';
 import { nestedTemplates } from '../template/mappings';
-import { AcknowledgedPath, acknowledgementsIn, ArtifactMetadata } from '../validation/acknowledgements';
+import { AcknowledgedPath, acknowledgementsIn, artifactMetadata } from '../validation/acknowledgements';
 
 /** One template to judge, with what a cloud assembly adds: rules acknowledged in CDK, by construct path. */
 export interface TemplateInput {
@@ -48,8 +48,6 @@ interface Manifest {
   readonly artifacts?: Record<string, {
     readonly type?: string;
     readonly properties?: { readonly templateFile?: string; readonly directoryName?: string };
-    readonly metadata?: ArtifactMetadata;
-    readonly additionalMetadataFile?: string;
   }>;
 }
 
@@ -69,9 +67,7 @@ function readAssembly(dir: string): TemplateInput[] {
   const allAcknowledged: AcknowledgedPath[] = [];
   const stacks = Object.values(manifest.artifacts ?? {}).filter((a) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile);
   for (const artifact of stacks) {
-    // aws-cdk-lib writes construct metadata into the manifest, or (newer) into a file beside it.
-    const metadata: ArtifactMetadata = artifact.metadata
-      ?? (artifact.additionalMetadataFile ? readJson<ArtifactMetadata>(join(dir, artifact.additionalMetadataFile), 'metadata') : {});
+    const metadata = artifactMetadata(artifact, (file) => readJson<unknown>(join(dir, file), 'metadata'));
     const acknowledgedPaths = acknowledgementsIn(metadata);
     allAcknowledged.push(...acknowledgedPaths);
     const paths = new Map(Object.entries(metadata).flatMap(([path, entries]) => entries

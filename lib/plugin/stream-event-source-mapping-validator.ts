@@ -8,7 +8,7 @@ import { DEFAULT_GROUPS, RULES, RuleSeverity } from '../rules';
 import { RuleGroup } from '../rules/rule-group';
 import { nestedTemplates, propertyLocation } from '../template/mappings';
 import { isObject } from '../template/values';
-import { AcknowledgedPath, acknowledgementsIn, ArtifactMetadata, isAcknowledged, isAcknowledgedAtPath } from '../validation/acknowledgements';
+import { AcknowledgedPath, acknowledgementsIn, artifactMetadata, isAcknowledged, isAcknowledgedAtPath } from '../validation/acknowledgements';
 import { checkTemplate } from '../validation/template-check';
 
 /** Options of the `StreamEventSourceMappingValidator` plugin. */
@@ -123,14 +123,7 @@ function assemblyAcknowledgements(dir: string): AcknowledgedPath[] {
   };
   const manifest = readJson('manifest.json');
   const artifacts = isObject(manifest) && isObject(manifest.artifacts) ? Object.values(manifest.artifacts) : [];
-  return artifacts.flatMap((artifact) => {
-    if (!isObject(artifact)) {
-      return [];
-    }
-    const metadata = isObject(artifact.metadata) ? artifact.metadata
-      : typeof artifact.additionalMetadataFile === 'string' ? readJson(artifact.additionalMetadataFile) : undefined;
-    return isObject(metadata) ? acknowledgementsIn(metadata as ArtifactMetadata) : [];
-  });
+  return artifacts.flatMap((artifact) => acknowledgementsIn(artifactMetadata(artifact, readJson)));
 }
 
 /** The construct at a path (`Stack/Mapping/Resource`) under the app; undefined when a step is missing. */

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { isObject } from '../template/values';
 
 /** The metadata type under which an acknowledgement is recorded, so that it shows in the cloud assembly. */
 export const ACKNOWLEDGEMENT_METADATA = 'cdk-stream-event-source-mapping:acknowledgement';
@@ -30,6 +31,19 @@ export interface AcknowledgedPath {
 
 /** A cloud assembly artifact's construct metadata: construct path (`/Stack/Mapping`) -> entries. */
 export type ArtifactMetadata = Record<string, ReadonlyArray<{ readonly type?: string; readonly data?: unknown }>>;
+
+/**
+ * A cloud assembly artifact's construct metadata: inline in the manifest (older aws-cdk-lib releases) or in the
+ * file its `additionalMetadataFile` names (current ones), which `read` reads; empty where there is none.
+ */
+export function artifactMetadata(artifact: unknown, read: (file: string) => unknown): ArtifactMetadata {
+  if (!isObject(artifact)) {
+    return {};
+  }
+  const metadata = isObject(artifact.metadata) ? artifact.metadata
+    : typeof artifact.additionalMetadataFile === 'string' ? read(artifact.additionalMetadataFile) : undefined;
+  return isObject(metadata) ? metadata as ArtifactMetadata : {};
+}
 
 /** The acknowledgements recorded in an artifact's metadata (by `acknowledgeRule`). */
 export function acknowledgementsIn(metadata: ArtifactMetadata): AcknowledgedPath[] {

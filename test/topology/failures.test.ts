@@ -25,6 +25,14 @@ function functionStack(app: App, roleName?: string) {
   return { stack, role, fn };
 }
 
+/** The function orders-handler of 111111111111, imported with its role orders-handler. */
+function importedFunction(stack: Stack, roleOptions?: iam.FromRoleArnOptions) {
+  return lambda.Function.fromFunctionAttributes(stack, 'Fn', {
+    functionArn: 'arn:aws:lambda:us-east-1:111111111111:function:orders-handler',
+    role: iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::111111111111:role/orders-handler', roleOptions),
+  });
+}
+
 /** ESM903 for the stream arn:aws:kinesis:us-east-1:222222222222:stream/orders and the role orders-handler of 111111111111. */
 const STREAM_OWNER_STATEMENT = 'ESM903: source (EventSourceArn) is in another account, so its owner must allow the role in the resource policy of the Kinesis stream '
     + 'arn:aws:kinesis:us-east-1:222222222222:stream/orders, got "arn:aws:kinesis:us-east-1:222222222222:stream/orders"; the owner attaches '
@@ -96,10 +104,7 @@ test('an SQS destination of another account gets least-privilege statements nami
 test('a stream by ARN in another account warns ESM903 with the statement its owner attaches', () => {
   const app = new App();
   const stack = new Stack(app, 'Functions', { env: ENV_A });
-  const fn = lambda.Function.fromFunctionAttributes(stack, 'Fn', {
-    functionArn: 'arn:aws:lambda:us-east-1:111111111111:function:orders-handler',
-    role: iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::111111111111:role/orders-handler'),
-  });
+  const fn = importedFunction(stack);
   new StreamEventSourceMapping(stack, 'Mapping', {
     target: fn,
     source: StreamSource.fromKinesisStreamArn('arn:aws:kinesis:us-east-1:222222222222:stream/orders'),
@@ -115,10 +120,7 @@ test('a stream by ARN in another account warns ESM903 with the statement its own
 test('an environment-agnostic stack gets no ESM903 for a stream ARN of any account', () => {
   const app = new App();
   const stack = new Stack(app, 'Functions');
-  const fn = lambda.Function.fromFunctionAttributes(stack, 'Fn', {
-    functionArn: 'arn:aws:lambda:us-east-1:111111111111:function:orders-handler',
-    role: iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::111111111111:role/orders-handler'),
-  });
+  const fn = importedFunction(stack);
   new StreamEventSourceMapping(stack, 'Mapping', {
     target: fn,
     source: StreamSource.fromKinesisStreamArn('arn:aws:kinesis:us-east-1:222222222222:stream/orders'),
@@ -131,10 +133,7 @@ test('an environment-agnostic stack gets no ESM903 for a stream ARN of any accou
 test('an immutable role warns ESM902 with the statements to grant by hand', () => {
   const app = new App();
   const stack = new Stack(app, 'Functions', { env: ENV_A });
-  const fn = lambda.Function.fromFunctionAttributes(stack, 'Fn', {
-    functionArn: 'arn:aws:lambda:us-east-1:111111111111:function:orders-handler',
-    role: iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::111111111111:role/orders-handler', { mutable: false }),
-  });
+  const fn = importedFunction(stack, { mutable: false });
   new StreamEventSourceMapping(stack, 'Mapping', {
     target: fn,
     source: StreamSource.fromDynamoDbStreamArn('arn:aws:dynamodb:us-east-1:111111111111:table/orders/stream/2026-01-01T00:00:00.000'),
