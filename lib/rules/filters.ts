@@ -1,7 +1,7 @@
 import { isPresent, isSet, knownText } from './helpers';
 import { ALL_KINDS, DOCS, Finding, Rule, RuleSeverity } from './rule';
 import { parseArn } from '../template/arns';
-import { isIntrinsic, UNKNOWN, valueAt } from '../template/values';
+import { canonicalJson, containsUnknown, isIntrinsic, isObject, UNKNOWN, valueAt } from '../template/values';
 
 /** The filters as given, or undefined when absent or unknown. */
 function filtersOf(properties: Record<string, unknown>): unknown[] | undefined {
@@ -68,13 +68,23 @@ export const ESM601: Rule = {
         found.push({ path: path(index), problem: 'must be a string (the JSON of the filter rules)', got: pattern, fix: 'build each filter with lambda.FilterCriteria.filter({...})' });
       }
     });
+    // CloudFormation's schema makes Filters uniqueItems: equal filter objects are rejected, with or without a Pattern.
     const seen = new Map<string, number>();
-    for (const { index, pattern } of patterns(facts.properties)) {
-      if (seen.has(pattern)) {
-        found.push({ path: path(index), problem: `repeats filter ${seen.get(pattern)}`, got: excerpt(pattern), fix: 'remove the duplicate filter' });
+    filters.forEach((filter, index) => {
+      if (!isObject(filter) || containsUnknown(filter)) {
+        return;
       }
-      seen.set(pattern, index);
-    }
+      const key = canonicalJson(filter);
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, index);
+        return;
+      }
+      const pattern = filter.Pattern;
+      found.push(typeof pattern === 'string' && Object.keys(filter).length === 1
+        ? { path: path(index), problem: `repeats filter ${first}`, got: excerpt(pattern), fix: 'remove the duplicate filter' }
+        : { path: `FilterCriteria.Filters[${index}]`, problem: `repeats filter ${first}`, got: filter, fix: 'remove the duplicate filter' });
+    });
     return found;
   },
 };

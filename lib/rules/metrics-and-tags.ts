@@ -65,9 +65,13 @@ export const ESM703: Rule = {
   appliesTo: ALL_KINDS,
   property: 'Tags',
   whenSet: ['Tags'],
-  summary: 'Tag keys are 1 to 128 and values 0 to 256 characters of letters, digits, spaces and _ . : / = + - @.',
-  source: `${DOCS.tags} ; ${DOCS.cfn}`,
-  check: (facts) => tagsOf(facts.properties).flatMap(({ index, key, value }): Finding[] => {
+  summary: 'Tag keys are 1 to 128 and values 0 to 256 characters of letters, digits, spaces and _ . : / = + - @; each key is given once.',
+  source: `${DOCS.tags} ; ${DOCS.cfn} ; ${DOCS.tagKeys}`,
+  check: (facts) => [...invalidTags(facts.properties), ...repeatedTags(facts.properties)],
+};
+
+function invalidTags(properties: Record<string, unknown>): Finding[] {
+  return tagsOf(properties).flatMap(({ index, key, value }): Finding[] => {
     const found: Finding[] = [];
     if (typeof key === 'string' && (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key))) {
       found.push({ path: `Tags[${index}].Key`, problem: 'is not a valid tag key', got: key, fix: 'use 1 to 128 letters, digits, spaces and _ . : / = + - @' });
@@ -76,8 +80,24 @@ export const ESM703: Rule = {
       found.push({ path: `Tags[${index}].Value`, problem: 'is not a valid tag value', got: value, fix: 'use up to 256 letters, digits, spaces and _ . : / = + - @' });
     }
     return found;
-  }),
-};
+  });
+}
+
+/** Tags that repeat a key: each key of a resource has one value (and CloudFormation's schema makes Tags uniqueItems). */
+function repeatedTags(properties: Record<string, unknown>): Finding[] {
+  const seen = new Map<string, number>();
+  return tagsOf(properties).flatMap(({ index, key }): Finding[] => {
+    if (typeof key !== 'string') {
+      return [];
+    }
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, index);
+      return [];
+    }
+    return [{ path: `Tags[${index}].Key`, problem: `repeats the key of tag ${first}`, got: key, fix: 'give each key once, with the one value it should have' }];
+  });
+}
 
 /** ESM704: the aws: prefix is reserved; the resource schema says keys and values cannot start with it. */
 export const ESM704: Rule = {

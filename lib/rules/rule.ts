@@ -148,6 +148,8 @@ export const DOCS = {
   arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
   metricsConfig: 'https://docs.aws.amazon.com/lambda/latest/api/API_EventSourceMappingMetricsConfig.html',
   tags: 'https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html',
+  /** "For each resource, each tag key must be unique, and each tag key can have only one value" (cfn-lint E3024's source). */
+  tagKeys: 'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html',
   kinesisErrors: 'https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html',
   permissions: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
   managedInstanceVersions: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-version-publishing.html',

@@ -5,7 +5,7 @@
  * command-line checker) can compare mappings with it.
  */
 import { parseArn, parseFunctionName } from './arns';
-import { isIntrinsic, partialString, UNKNOWN } from './values';
+import { canonicalJson, isIntrinsic, partialString, UNKNOWN } from './values';
 
 /** Where a mapping is deployed. */
 export interface MappingPlace {
@@ -84,16 +84,4 @@ function reference(value: unknown, sameAsRef: string, place: MappingPlace): stri
   const [logicalId, attribute] = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? getAtt.split(/\.(.*)/s) : [];
   const canonical = typeof logicalId === 'string' && attribute === sameAsRef ? { Ref: logicalId } : value;
   return `${place.template}: ${canonicalJson(canonical)}`;
-}
-
-/** JSON with object keys sorted, so that equal values give equal text whatever order their keys were written in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

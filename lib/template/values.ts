@@ -62,6 +62,21 @@ export function isIntrinsic(value: unknown): value is Record<string, unknown> {
   return only !== undefined && (only === 'Ref' || only.startsWith('Fn::'));
 }
 
+/**
+ * JSON with object keys sorted, so that equal values give equal text whatever order their keys were written in
+ * (JSON Schema's equality, as `uniqueItems` applies it).
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** Dotted paths split once: the rules ask for the same few paths of every mapping. */
 const PATH_KEYS = new Map<string, string[]>();
 

@@ -500,8 +500,13 @@ function compareProperties(stack: Stack, expected: Record<string, unknown>, actu
   return problems;
 }
 
+/** Tags in key order, each once: aws-cdk-lib's tag manager writes a tag listed twice in the L1's props once. */
 function byKey(tags: unknown): unknown {
-  return Array.isArray(tags) ? [...tags].sort((a, b) => String(a?.Key).localeCompare(String(b?.Key))) : tags;
+  if (!Array.isArray(tags)) {
+    return tags;
+  }
+  const once = [...new Map(tags.map((tag) => [JSON.stringify(tag), tag])).values()];
+  return once.sort((a, b) => String(a?.Key).localeCompare(String(b?.Key)));
 }
 
 /** JSON equality that tells NaN and Infinity (which JSON writes as null) from null, and absent from null. */

@@ -40,6 +40,9 @@ export const ESM601_CASES: RuleCase[] = [
   { name: 'an unresolved filter passes', set: { FilterCriteria: { Filters: [REF] } }, expected: [] },
   { name: 'an unresolved pattern passes every pattern rule', set: { FilterCriteria: { Filters: [{ Pattern: REF }] } }, expected: [] },
   { name: 'two unresolved patterns pass ESM601', set: { FilterCriteria: { Filters: [{ Pattern: REF }, { Pattern: REF }] } }, expected: [] },
+  { name: 'two filters without Pattern fail ESM601 (CloudFormation\'s uniqueItems) and ESM604', set: { FilterCriteria: { Filters: [{}, {}] } }, expected: ['ESM601', 'ESM604', 'ESM604'] },
+  { name: 'a filter without Pattern beside one with a Pattern passes ESM601', set: { FilterCriteria: { Filters: [{}, { Pattern: '{"data":{"k":["a"]}}' }] } }, expected: ['ESM604'] },
+  { name: 'two unresolved filters pass ESM601', set: { FilterCriteria: { Filters: [REF, REF] } }, expected: [] },
 ];
 
 export const ESM602_CASES: RuleCase[] = [
@@ -99,6 +102,16 @@ export const FILTER_MESSAGES: MessageCase[] = [
     labels: false,
     set: withPatterns('{"data":{"k":["a"]}}', '{"data":{"k":["a"]}}'),
     messages: ['ESM601: FilterCriteria.Filters[1].Pattern repeats filter 0, got "{\\"data\\":{\\"k\\":[\\"a\\"]}}"; remove the duplicate filter'],
+  },
+  {
+    name: 'ESM601 message for a repeated filter without Pattern',
+    labels: false,
+    set: { FilterCriteria: { Filters: [{}, { Pattern: '{"data":{"k":["a"]}}' }, {}] } },
+    messages: [
+      'ESM601: FilterCriteria.Filters[2] repeats filter 0, got {}; remove the duplicate filter',
+      'ESM604: FilterCriteria.Filters[0].Pattern is missing, got nothing; give each filter a Pattern with at least one rule, or remove the filter',
+      'ESM604: FilterCriteria.Filters[2].Pattern is missing, got nothing; give each filter a Pattern with at least one rule, or remove the filter',
+    ],
   },
   {
     name: 'ESM601 message for a filter that is not an object',

@@ -39,6 +39,11 @@ export const ESM703_CASES: RuleCase[] = [
   { name: 'tag key with a tab fails ESM703 on a DynamoDB stream', kind: D, set: tag('a\tb'), expected: ['ESM703'] },
   { name: 'an unresolved tag key and value pass', set: tag(REF, GET_ATT), expected: [] },
   { name: 'unresolved Tags pass', set: { Tags: REF }, expected: [] },
+  { name: 'a tag listed twice fails ESM703 (CloudFormation\'s uniqueItems)', set: { Tags: [{ Key: 'team', Value: 'orders' }, { Value: 'orders', Key: 'team' }] }, expected: ['ESM703'] },
+  { name: 'one key with two values fails ESM703 (a key has one value)', set: { Tags: [{ Key: 'team', Value: 'orders' }, { Key: 'team', Value: 'billing' }] }, expected: ['ESM703'] },
+  { name: 'keys that differ only in case pass ESM703 (keys are case-sensitive)', set: { Tags: [{ Key: 'team', Value: 'orders' }, { Key: 'Team', Value: 'orders' }] }, expected: [] },
+  { name: 'two tags with unresolved keys pass ESM703', set: { Tags: [{ Key: REF, Value: 'a' }, { Key: REF, Value: 'a' }] }, expected: [] },
+  { name: 'two unresolved tags pass ESM703', set: { Tags: [REF, REF] }, expected: [] },
 ];
 
 export const ESM704_CASES: RuleCase[] = [
@@ -77,6 +82,12 @@ export const METRICS_AND_TAGS_MESSAGES: MessageCase[] = [
       'ESM703: Tags.of(mapping) (Tags[0].Key) is not a valid tag key, got "team#1"; use 1 to 128 letters, digits, spaces and _ . : / = + - @',
       'ESM703: Tags.of(mapping) (Tags[0].Value) is not a valid tag value, got "a*b"; use up to 256 letters, digits, spaces and _ . : / = + - @',
     ],
+  },
+  {
+    name: 'ESM703 message for a repeated tag',
+    labels: false,
+    set: { Tags: [{ Key: 'team', Value: 'orders' }, { Key: 'cost', Value: '1' }, { Key: 'team', Value: 'orders' }] },
+    messages: ['ESM703: Tags[2].Key repeats the key of tag 0, got "team"; give each key once, with the one value it should have'],
   },
   {
     name: 'ESM704 message',
