@@ -481,9 +481,23 @@ export const singleFaultL1Case: fc.Arbitrary<L1Case> = fc.tuple(l1Case(true), l1
     return { ...clean, viaProps, viaOverrides: { ...viaOverrides, [key]: wild[key] } };
   });
 
+/** The construct's fields a single-fault case may replace (each one prop, or the object a prop is built from). */
+const CONSTRUCT_FIELDS = ['target', 'source', 'maxBatchingWindow', 'maxRecordAge', 'tumblingWindow', 'onFailure', 'filterEncryption', 'tags'] as const;
+
+/** A clean construct mapping with one prop replaced by a wild value: what the rules let through reaches the validators. */
+export const singleFaultConstructCase: fc.Arbitrary<ConstructCase> = fc.tuple(constructCase(true), constructCase(false), fc.nat())
+  .map(([clean, wild, pick]): ConstructCase => {
+    const fields = [...Object.keys(wild.props), ...CONSTRUCT_FIELDS.filter((field) => wild[field] !== undefined)];
+    const field = fields[pick % fields.length];
+    if (field in wild.props) {
+      return { ...clean, props: { ...clean.props, [field]: wild.props[field] } };
+    }
+    return { ...clean, [field]: wild[field as typeof CONSTRUCT_FIELDS[number]] };
+  });
+
 /**
- * Every case: construct and raw L1 mappings, clean (valid values, bounds included) or wild; and clean raw mappings
- * with one wild property, where a wild value the rules let through is the only thing between the mapping and the
+ * Every case: construct and raw L1 mappings, clean (valid values, bounds included) or wild; and clean mappings of
+ * both kinds with one wild property, where a wild value the rules let through is the only thing between the mapping and the
  * external validators (a wild case has so many faults that another rule nearly always rejects it first).
  */
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
@@ -492,4 +506,5 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   { weight: 2, arbitrary: l1Case(true) },
   { weight: 2, arbitrary: l1Case(false) },
   { weight: 1, arbitrary: singleFaultL1Case },
+  { weight: 1, arbitrary: singleFaultConstructCase },
 );
